@@ -1,0 +1,121 @@
+package table
+
+import (
+	"strings"
+
+	"github.com/claimpack/claimpack/build/diag"
+	"github.com/claimpack/claimpack/build/extract/date"
+	"github.com/claimpack/claimpack/build/extract/quantity"
+	"github.com/claimpack/claimpack/build/record"
+	"github.com/claimpack/claimpack/build/source"
+)
+
+// Orientation says where a table's periods are.
+type Orientation int
+
+// The orientations.
+const (
+	NoPeriods      Orientation = iota // no time axis
+	YearsAsColumns                    // the header holds periods; each row is a series
+	YearsAsRows                       // the first column holds periods; each column is a series
+)
+
+// DataCell is one value of a table with the labels that give it meaning.
+type DataCell struct {
+	Value Cell
+	// Label names the series: the row label when periods are columns, the
+	// column header when periods are rows.
+	Label Cell
+	// Time is the period label (a header or first-column cell); Period is
+	// what it says, unresolved when the table has no time axis.
+	Time   Cell
+	Period record.Period
+	Number quantity.Number
+}
+
+// IsNumber reports whether s reads as a number.
+func IsNumber(s string) bool {
+	_, err := quantity.ParseNumber(s, quantity.Auto)
+	return err == nil
+}
+
+// IsMissing reports whether s is a missing-value marker (–, -, n/a, .., —).
+func IsMissing(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "-", "–", "—", "n/a", "na", "..", "...", "…", "x":
+		return true
+	}
+	return false
+}
+
+// Orient decides where the table's periods are: in the header (all but the
+// first cell read as periods) or in the first column.
+func (t *Table) Orient() Orientation {
+	periods := func(cells []Cell) bool {
+		if len(cells) == 0 {
+			return false
+		}
+		for _, c := range cells {
+			if _, ok := date.ParseLabel(c.Text); !ok {
+				return false
+			}
+		}
+		return true
+	}
+	if periods(t.Header[1:]) {
+		return YearsAsColumns
+	}
+	first := make([]Cell, len(t.Rows))
+	for i, r := range t.Rows {
+		first[i] = r[0]
+	}
+	if periods(first) {
+		return YearsAsRows
+	}
+	return NoPeriods
+}
+
+// Cells reshapes the table into one DataCell per value cell. Missing-value
+// markers are skipped; a cell that is neither a number nor a marker is a
+// diagnostic.
+func (t *Table) Cells(doc *source.Doc) ([]DataCell, diag.List) {
+	var diags diag.List
+	var texts []string
+	for _, r := range t.Rows {
+		for _, c := range r[1:] {
+			texts = append(texts, c.Text)
+		}
+	}
+	style := quantity.InferStyle(texts)
+	orient := t.Orient()
+	var out []DataCell
+	for _, r := range t.Rows {
+		for k, c := range r[1:] {
+			if IsMissing(c.Text) {
+				continue
+			}
+			n, err := quantity.ParseNumber(c.Text, style)
+			if err != nil {
+				line, col := doc.Position(c.Start)
+				diags.Add(diag.Warning, "table-cell", doc.Path, line, col, "table cell %q is not a number: skipped", c.Text)
+				continue
+			}
+			dc := DataCell{Value: c, Number: n}
+			switch orient {
+			case YearsAsColumns:
+				dc.Label, dc.Time = r[0], t.Header[k+1]
+			case YearsAsRows:
+				dc.Label, dc.Time = t.Header[k+1], r[0]
+			default:
+				dc.Label, dc.Time = r[0], t.Header[k+1]
+			}
+			if p, ok := date.ParseLabel(dc.Time.Text); ok && orient != NoPeriods {
+				dc.Period = p
+			} else {
+				dc.Period = record.Period{Basis: record.Unresolved}
+			}
+			out = append(out, dc)
+		}
+	}
+	return out, diags
+}

@@ -1,0 +1,412 @@
+// Package table finds plain-text tables in a document and reads them.
+//
+// In: a source.Doc. Out: Tables, each with its caption (title and unit as
+// written), its source line, its header and rows, and every cell as a span
+// of the document. Layouts differ only in how a line splits into cells
+// (pipes, tabs, or runs of two or more spaces); finding the block, the
+// caption, the unit and the source line, and reshaping the table into one
+// data cell per value (years as columns or as rows), is the same code for
+// all of them.
+//
+// Guarantees: every span slices the document; a cell's Text equals the
+// document's bytes at its span.
+package table
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimpack/claimpack/build/diag"
+	"github.com/claimpack/claimpack/build/source"
+)
+
+// Layout is how a table separates its cells.
+type Layout string
+
+// The layouts.
+const (
+	Pipe    Layout = "pipe"    // Year | 2013 | 2014 |
+	Tab     Layout = "tab"     // Year\t2013\t2014
+	Aligned Layout = "aligned" // Year    2013    2014   (two or more spaces)
+)
+
+var layouts = []Layout{Pipe, Tab, Aligned}
+
+// Cell is a span of the document with its text.
+type Cell struct {
+	Text       string
+	Start, End int
+	Line       int
+}
+
+// Table is one table found in a document.
+type Table struct {
+	Layout Layout
+	// Caption is the title line before the table (nil if none); Title is
+	// the caption without its unit and final period, UnitText the unit as
+	// written ("USD billion"), UnitCell its span in the caption.
+	Caption  *Cell
+	Title    string
+	UnitText string
+	UnitCell *Cell
+	// Source is the "Source: …" line after the table (nil if none), and
+	// Attribution what it names, without the "Source:" prefix.
+	Source      *Cell
+	Attribution string
+	Header      []Cell
+	Rows        [][]Cell
+	// Start and End span the table's rows; Line is its first line.
+	Start, End int
+	Line       int
+}
+
+type line struct {
+	n          int
+	start, end int
+	text       string
+}
+
+// maxCaption is the longest line read as a caption.
+const maxCaption = 300
+
+// Find returns the tables of doc, in document order, and diagnostics for
+// rows that do not fit their table.
+func Find(doc *source.Doc) ([]Table, diag.List) {
+	var diags diag.List
+	lines := make([]line, 0, doc.Lines())
+	for n := 1; n <= doc.Lines(); n++ {
+		s, e := doc.Line(n)
+		if n == 1 {
+			s = max(s, doc.Start())
+		}
+		lines = append(lines, line{n, s, e, string(doc.Data[s:e])})
+	}
+	var tables []Table
+	for i := 0; i < len(lines); {
+		t, next, ds := block(doc, lines, i)
+		diags = append(diags, ds...)
+		if t != nil {
+			tables = append(tables, *t)
+		}
+		i = next
+	}
+	return tables, diags
+}
+
+// block tries to read a table starting at lines[i]; it returns the table
+// (or nil) and the index of the first line after what it consumed.
+func block(doc *source.Doc, lines []line, i int) (*Table, int, diag.List) {
+	for _, lay := range layouts {
+		first := split(lines[i], lay)
+		if len(first) < minCells(lay) || isRule(first) {
+			continue
+		}
+		var rows [][]Cell
+		j := i
+		for ; j < len(lines); j++ {
+			cells := split(lines[j], lay)
+			if isRule(cells) {
+				continue
+			}
+			if len(cells) < minCells(lay) {
+				break
+			}
+			rows = append(rows, cells)
+		}
+		t, diags := build(doc, lines, i, j, lay, rows)
+		if t != nil {
+			return t, j, diags
+		}
+	}
+	return nil, i + 1, nil
+}
+
+func minCells(l Layout) int {
+	if l == Aligned {
+		return 3
+	}
+	return 2
+}
+
+// split cuts a line into cells for a layout; nil when the line does not use
+// that layout's separator.
+func split(l line, lay Layout) []Cell {
+	var cuts [][2]int // separator spans within l.text
+	switch lay {
+	case Pipe:
+		if strings.Count(l.text, "|") < 1 {
+			return nil
+		}
+		for k := 0; k < len(l.text); k++ {
+			if l.text[k] == '|' {
+				cuts = append(cuts, [2]int{k, k + 1})
+			}
+		}
+	case Tab:
+		if !strings.Contains(l.text, "\t") {
+			return nil
+		}
+		for _, m := range tabRun.FindAllStringIndex(l.text, -1) {
+			cuts = append(cuts, [2]int{m[0], m[1]})
+		}
+	case Aligned:
+		for _, m := range spaceRun.FindAllStringIndex(strings.TrimRight(l.text, " \t"), -1) {
+			if m[0] == 0 {
+				continue // indentation
+			}
+			cuts = append(cuts, [2]int{m[0], m[1]})
+		}
+		if len(cuts) == 0 {
+			return nil
+		}
+	}
+	var cells []Cell
+	prev := 0
+	for k := 0; k <= len(cuts); k++ {
+		end := len(l.text)
+		if k < len(cuts) {
+			end = cuts[k][0]
+		}
+		a, b := trim(l.text, prev, end)
+		cells = append(cells, Cell{Text: l.text[a:b], Start: l.start + a, End: l.start + b, Line: l.n})
+		if k < len(cuts) {
+			prev = cuts[k][1]
+		}
+	}
+	// Pipes at the ends of a line delimit, they do not add empty cells.
+	if lay == Pipe {
+		if len(cells) > 0 && cells[0].Text == "" {
+			cells = cells[1:]
+		}
+		if len(cells) > 0 && cells[len(cells)-1].Text == "" {
+			cells = cells[:len(cells)-1]
+		}
+	}
+	return cells
+}
+
+var (
+	tabRun   = regexp.MustCompile(`\t+`)
+	spaceRun = regexp.MustCompile(`[ \x{00a0}]{2,}|\t+`)
+	ruleCell = regexp.MustCompile(`^[-=:+–—_ ]*$`)
+)
+
+// trim narrows [a, b) of s to exclude surrounding white space.
+func trim(s string, a, b int) (int, int) {
+	for a < b {
+		r, size := utf8.DecodeRuneInString(s[a:b])
+		if !isBlank(r) {
+			break
+		}
+		a += size
+	}
+	for b > a {
+		r, size := utf8.DecodeLastRuneInString(s[a:b])
+		if !isBlank(r) {
+			break
+		}
+		b -= size
+	}
+	return a, b
+}
+
+func isBlank(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\r' || r == '\u00a0' || (r >= '\u2000' && r <= '\u200b') || r == '\u202f' || r == '\u3000'
+}
+
+// isRule reports whether cells form a rule row (---|---|).
+func isRule(cells []Cell) bool {
+	if len(cells) == 0 {
+		return false
+	}
+	dash := false
+	for _, c := range cells {
+		if !ruleCell.MatchString(c.Text) {
+			return false
+		}
+		if strings.ContainsAny(c.Text, "-=–—_") {
+			dash = true
+		}
+	}
+	return dash
+}
+
+// build checks that rows [i, j) form a table and reads its caption and
+// source line.
+func build(doc *source.Doc, lines []line, i, j int, lay Layout, rows [][]Cell) (*Table, diag.List) {
+	if len(rows) < 2 {
+		return nil, nil
+	}
+	var diags diag.List
+	width := len(rows[1])
+	for _, r := range rows[1:] {
+		width = max(width, len(r))
+	}
+	header := rows[0]
+	if len(header) == width-1 {
+		// a blank top-left corner: the header has no label cell
+		header = append([]Cell{{Start: header[0].Start, End: header[0].Start, Line: header[0].Line}}, header...)
+	}
+	if len(header) != width {
+		return nil, nil
+	}
+	var body [][]Cell
+	for _, r := range rows[1:] {
+		if len(r) != width {
+			diags.Add(diag.Warning, "table-row", doc.Path, r[0].Line, col(doc, r[0].Start), "table row has %d cells, the header has %d: row skipped", len(r), width)
+			continue
+		}
+		body = append(body, r)
+	}
+	if len(body) == 0 || !mostlyNumeric(body, header) {
+		return nil, nil
+	}
+	last := lines[j-1]
+	t := &Table{
+		Layout: lay, Header: header, Rows: body,
+		Start: lines[i].start, End: last.end, Line: lines[i].n,
+	}
+	t.readCaption(lines, i)
+	t.readSource(lines, j)
+	return t, diags
+}
+
+func col(doc *source.Doc, off int) int {
+	_, c := doc.Position(off)
+	return c
+}
+
+// mostlyNumeric reports whether most value cells (all but the first row
+// and first column) are numbers, or most first-column cells are, for tables
+// with years as rows.
+func mostlyNumeric(body [][]Cell, header []Cell) bool {
+	num, all := 0, 0
+	for _, r := range body {
+		for _, c := range r[1:] {
+			if c.Text == "" || IsMissing(c.Text) {
+				continue
+			}
+			all++
+			if IsNumber(c.Text) {
+				num++
+			}
+		}
+	}
+	return all > 0 && num*10 >= all*6
+}
+
+var (
+	unitParen  = regexp.MustCompile(`\(\s*(?i:units?\s*[:\-–]\s*|in\s+)?([^()]+?)\s*\)`)
+	unitPrefix = regexp.MustCompile(`(?i)\bunits?\s*:\s*([^()\n.;]+)`)
+	sourceLine = regexp.MustCompile(`^(?i:sources?)\s*[:\-–—]\s*`)
+)
+
+// readCaption takes the short line just before the table (skipping one
+// blank line) as its caption, and a "Table N" line before that with it.
+func (t *Table) readCaption(lines []line, i int) {
+	k := i - 1
+	if k >= 0 && strings.TrimSpace(lines[k].text) == "" {
+		k--
+	}
+	if k < 0 {
+		return
+	}
+	l := lines[k]
+	text := strings.TrimSpace(l.text)
+	if text == "" || len(text) > maxCaption || split(l, t.Layout) != nil && len(split(l, t.Layout)) >= minCells(t.Layout) {
+		return
+	}
+	start := l.start
+	if k > 0 && isTableLabel(lines[k-1].text) {
+		start = lines[k-1].start
+	}
+	a, b := trim(l.text, 0, len(l.text))
+	c := Cell{Start: l.start + a, End: l.start + b, Line: l.n}
+	if start < l.start {
+		c.Start, c.Line = start, lines[k-1].n
+	}
+	c.Text = joinText(lines, c)
+	t.Caption = &c
+	t.Title = c.Text
+	for _, m := range unitParen.FindAllStringSubmatchIndex(c.Text, -1) {
+		inner := c.Text[m[2]:m[3]]
+		if looksLikeUnit(inner) {
+			t.UnitText = inner
+			t.UnitCell = &Cell{Text: inner, Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line}
+			t.Title = strings.TrimSpace(c.Text[:m[0]] + c.Text[m[1]:])
+			break
+		}
+	}
+	if t.UnitText == "" {
+		if m := unitPrefix.FindStringSubmatchIndex(c.Text); m != nil {
+			t.UnitText = strings.TrimSpace(c.Text[m[2]:m[3]])
+			t.UnitCell = &Cell{Text: c.Text[m[2]:m[3]], Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line}
+			t.Title = strings.TrimSpace(c.Text[:m[0]])
+		}
+	}
+	t.Title = strings.TrimRight(strings.Join(strings.Fields(t.Title), " "), " .,:;")
+}
+
+// joinText returns the document text of a cell that may span lines.
+func joinText(lines []line, c Cell) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if l.end < c.Start || l.start >= c.End {
+			continue
+		}
+		b.WriteString(l.text[max(c.Start, l.start)-l.start : min(c.End, l.end)-l.start])
+		if l.end < c.End {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+var tableLabel = regexp.MustCompile(`^\s*(?i:table|tab\.)\s+[0-9IVX]+[.:]?\s*`)
+
+func isTableLabel(s string) bool {
+	return tableLabel.MatchString(s) && len(strings.TrimSpace(s)) < maxCaption
+}
+
+// looksLikeUnit reports whether a parenthesised caption part names a unit
+// (it says "Unit:", or holds a currency or scale word or a percent sign)
+// rather than, say, a year range.
+func looksLikeUnit(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || IsNumber(s) || yearRange.MatchString(s) {
+		return false
+	}
+	lower := strings.ToLower(s)
+	for _, w := range []string{"usd", "us$", "$", "dollar", "eur", "€", "byn", "rub", "cny", "yuan", "million", "billion", "thousand", "mln", "bln", "%", "percent", "per cent"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var yearRange = regexp.MustCompile(`^\d{4}\s*[-–—/]\s*\d{2,4}$`)
+
+// readSource takes a "Source: …" line within three lines after the table.
+func (t *Table) readSource(lines []line, j int) {
+	for k := j; k < len(lines) && k < j+3; k++ {
+		text := strings.TrimSpace(lines[k].text)
+		if m := sourceLine.FindStringIndex(text); m != nil {
+			a, b := trim(lines[k].text, 0, len(lines[k].text))
+			c := Cell{Text: lines[k].text[a:b], Start: lines[k].start + a, End: lines[k].start + b, Line: lines[k].n}
+			t.Source = &c
+			attr := strings.TrimSpace(text[m[1]:])
+			// "Ministry of X, Bureau of Y: 2016 statistical bulletin, …":
+			// the bodies are named before the colon.
+			if before, _, ok := strings.Cut(attr, ":"); ok {
+				attr = before
+			}
+			t.Attribution = strings.TrimRight(strings.TrimSpace(attr), ".")
+			return
+		}
+		if text != "" && !ruleCell.MatchString(text) && !strings.HasPrefix(strings.ToLower(text), "note") {
+			return
+		}
+	}
+}

@@ -1,0 +1,287 @@
+// Package lexicon holds the extractor's vocabulary: countries and their
+// names, organisations, people, currencies, scale words, indicator and
+// measure labels, kinds of agreements and visits.
+//
+// In: a YAML file (the default one is embedded; -lexicon replaces it).
+// Out: a Lexicon whose dictionaries find terms in text, with byte offsets
+// into that text. The lexicon is vocabulary only: Parse rejects any term
+// holding a digit, so dates, values and titles of specific events cannot be
+// typed in here.
+package lexicon
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/claimpack/claimpack/build/diag"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// DefaultName is how diagnostics name the embedded lexicon.
+const DefaultName = "build/lexicon/default.yaml"
+
+// Country is a country and the words that name it (names, adjectives,
+// capitals used for the government).
+type Country struct {
+	Code  string   `yaml:"code"`
+	Names []string `yaml:"names"`
+}
+
+// Organisation is a named body with its country and kind (statistics, bank, …).
+type Organisation struct {
+	Name     string   `yaml:"name"`
+	Variants []string `yaml:"variants"`
+	Country  string   `yaml:"country"`
+	Kind     string   `yaml:"kind"`
+}
+
+// Person is a person, the spellings of their name, their country and the
+// roles they are known by.
+type Person struct {
+	Name     string   `yaml:"name"`
+	Variants []string `yaml:"variants"`
+	Country  string   `yaml:"country"`
+}
+
+// Currency is an ISO 4217 currency and how it is written before a number
+// (symbols) and after it (words).
+type Currency struct {
+	Code    string   `yaml:"code"`
+	Symbols []string `yaml:"symbols"`
+	Words   []string `yaml:"words"`
+}
+
+// Scale is a multiplier word (million → 1e6).
+type Scale struct {
+	Factor float64  `yaml:"factor"`
+	Words  []string `yaml:"words"`
+}
+
+// Term is a key and the words that express it.
+type Term struct {
+	Key   string   `yaml:"key"`
+	Terms []string `yaml:"terms"`
+}
+
+// Lexicon is the vocabulary. Build it with Parse or Default.
+type Lexicon struct {
+	Countries       []Country      `yaml:"countries"`
+	Organisations   []Organisation `yaml:"organisations"`
+	People          []Person       `yaml:"people"`
+	Roles           []Term         `yaml:"roles"`
+	Currencies      []Currency     `yaml:"currencies"`
+	Scales          []Scale        `yaml:"scales"`
+	TradeIndicators []Term         `yaml:"trade_indicators"`
+	FDIMeasures     []Term         `yaml:"fdi_measures"`
+	Topics          []Term         `yaml:"topics"`
+	PeriodEndTerms  []string       `yaml:"period_end_terms"`
+	AgreementKinds  []Term         `yaml:"agreement_kinds"`
+	AgreementEvents []Term         `yaml:"agreement_events"`
+	VisitKinds      []Term         `yaml:"visit_kinds"`
+	Cues            []Term         `yaml:"cues"`
+
+	// Compiled dictionaries.
+	CountryDict      *Dict
+	OrgDict          *Dict
+	PersonDict       *Dict
+	RoleDict         *Dict
+	TradeDict        *Dict
+	FDIDict          *Dict
+	TopicDict        *Dict
+	PeriodEndDict    *Dict
+	AgreementDict    *Dict
+	EventDict        *Dict
+	VisitDict        *Dict
+	CueDict          *Dict
+	currencyWordDict *Dict
+	scaleDict        *Dict
+	orgs             map[string]Organisation
+	people           map[string]Person
+}
+
+// Default returns the embedded lexicon.
+func Default() (*Lexicon, diag.List) { return Parse(DefaultName, defaultYAML) }
+
+var digits = regexp.MustCompile(`[0-9]`)
+
+// Parse reads a lexicon. Problems are diagnostics at name:line:col.
+func Parse(name string, data []byte) (*Lexicon, diag.List) {
+	var diags diag.List
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		diags.Add(diag.Error, "bad-lexicon", name, yamlLine(err.Error()), 1, "%v", err)
+		return nil, diags
+	}
+	// Vocabulary only: no term may hold a digit (years, values, numbered
+	// titles). The factor of a scale is the one number allowed.
+	var walk func(n *yaml.Node, key string)
+	walk = func(n *yaml.Node, key string) {
+		switch n.Kind {
+		case yaml.ScalarNode:
+			if key != "factor" && digits.MatchString(n.Value) {
+				diags.Add(diag.Error, "not-vocabulary", name, n.Line, n.Column, "lexicon term %q holds a digit: the lexicon is vocabulary only (no dates, values or titles of events)", n.Value)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				walk(n.Content[i+1], n.Content[i].Value)
+			}
+		default:
+			for _, c := range n.Content {
+				walk(c, key)
+			}
+		}
+	}
+	walk(&root, "")
+	var lex Lexicon
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&lex); err != nil {
+		for _, msg := range strings.Split(err.Error(), "\n") {
+			msg = strings.TrimSpace(strings.TrimPrefix(msg, "yaml: unmarshal errors:"))
+			if msg != "" {
+				diags.Add(diag.Error, "bad-lexicon", name, yamlLine(msg), 1, "%s", msg)
+			}
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	lex.compile()
+	return &lex, diags
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)`)
+
+func yamlLine(msg string) int {
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 1
+}
+
+func (l *Lexicon) compile() {
+	l.CountryDict = NewDict()
+	for _, c := range l.Countries {
+		for _, n := range c.Names {
+			l.CountryDict.Add(n, c.Code)
+		}
+	}
+	l.OrgDict = NewDict()
+	l.orgs = map[string]Organisation{}
+	for _, o := range l.Organisations {
+		l.orgs[o.Name] = o
+		l.OrgDict.Add(o.Name, o.Name)
+		for _, v := range o.Variants {
+			l.OrgDict.Add(v, o.Name)
+		}
+	}
+	l.PersonDict = NewDict()
+	l.people = map[string]Person{}
+	for _, p := range l.People {
+		l.people[p.Name] = p
+		l.PersonDict.Add(p.Name, p.Name)
+		for _, v := range p.Variants {
+			l.PersonDict.Add(v, p.Name)
+		}
+	}
+	l.currencyWordDict = NewDict()
+	for _, c := range l.Currencies {
+		for _, w := range c.Words {
+			l.currencyWordDict.Add(w, c.Code)
+		}
+		for _, w := range c.Symbols {
+			l.currencyWordDict.Add(w, c.Code)
+		}
+	}
+	l.scaleDict = NewDict()
+	for _, s := range l.Scales {
+		for _, w := range s.Words {
+			l.scaleDict.Add(w, strconv.FormatFloat(s.Factor, 'g', -1, 64))
+		}
+	}
+	terms := func(ts []Term) *Dict {
+		d := NewDict()
+		for _, t := range ts {
+			for _, w := range t.Terms {
+				d.Add(w, t.Key)
+			}
+		}
+		return d
+	}
+	l.RoleDict = terms(l.Roles)
+	l.TradeDict = terms(l.TradeIndicators)
+	l.FDIDict = terms(l.FDIMeasures)
+	l.TopicDict = terms(l.Topics)
+	l.AgreementDict = terms(l.AgreementKinds)
+	l.EventDict = terms(l.AgreementEvents)
+	l.VisitDict = terms(l.VisitKinds)
+	l.CueDict = terms(l.Cues)
+	l.PeriodEndDict = NewDict()
+	for _, w := range l.PeriodEndTerms {
+		l.PeriodEndDict.Add(w, "end")
+	}
+}
+
+// Organisation returns the organisation of that canonical name.
+func (l *Lexicon) Organisation(name string) (Organisation, bool) {
+	o, ok := l.orgs[name]
+	return o, ok
+}
+
+// Person returns the person of that canonical name.
+func (l *Lexicon) Person(name string) (Person, bool) {
+	p, ok := l.people[name]
+	return p, ok
+}
+
+// Currency parses a unit as written ("USD", "US dollars", "Belarusian
+// rubles") into an ISO 4217 code.
+func (l *Lexicon) Currency(s string) (string, bool) {
+	m := l.currencyWordDict.Find(s)
+	if len(m) == 0 {
+		return "", false
+	}
+	return m[0].Key, true
+}
+
+// Scale returns the factor of a scale word (million → 1e6).
+func (l *Lexicon) Scale(word string) (float64, bool) {
+	m := l.scaleDict.Find(word)
+	if len(m) != 1 || m[0].Start != 0 || m[0].End != len(word) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(m[0].Key, 64)
+	return f, err == nil
+}
+
+// CurrencyAndScale reads a unit phrase such as "USD billion", "billion
+// dollars" or "USD 100 million": the currency code and the factor (1 when
+// no scale word is present).
+func (l *Lexicon) CurrencyAndScale(s string) (code string, factor float64, ok bool) {
+	code, ok = l.Currency(s)
+	if !ok {
+		return "", 0, false
+	}
+	factor = 1
+	for _, m := range l.scaleDict.Find(s) {
+		f, _ := strconv.ParseFloat(m.Key, 64)
+		// single-letter scale words (m, b, k) only count glued to a number
+		if m.End-m.Start > 1 {
+			factor *= f
+		}
+	}
+	return code, factor, true
+}
+
+func (l *Lexicon) String() string {
+	return fmt.Sprintf("lexicon: %d countries, %d organisations, %d people", len(l.Countries), len(l.Organisations), len(l.People))
+}
