@@ -120,6 +120,22 @@ func Load(fsys fs.FS) (*Contract, error) {
 	return c, nil
 }
 
+// Parse reads a self-contained (bundled) dataset schema, such as the copy a
+// package publishes under schema/, as dataset name.
+func Parse(name string, data []byte) (*Dataset, error) {
+	var doc map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("parse schema %s: %w", name, err)
+	}
+	d, err := newDataset(name, doc)
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: %w", name, err)
+	}
+	return d, nil
+}
+
 // Dataset returns the dataset called name, or nil.
 func (c *Contract) Dataset(name string) *Dataset {
 	for _, d := range c.Datasets {

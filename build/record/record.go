@@ -167,6 +167,9 @@ type Figure struct {
 	UnitText   string    `json:"unit_text,omitempty"`
 	Correction string    `json:"correction,omitempty"`
 
+	// Number is the numeric part as written (77 in a table whose unit is
+	// USD billion); a rescale multiplies it by the corrected unit scale.
+	Number float64 `json:"-"`
 	// Written is the value as the document states it, before any curation;
 	// consistency checks compare written values.
 	Written float64 `json:"-"`
@@ -241,6 +244,32 @@ type Agreement struct {
 	Provenance
 }
 
+// VisitMention is one mention of a visit or meeting in one document, before
+// mentions are merged into Visits.
+type VisitMention struct {
+	ClaimID        string `json:"claim_id"`
+	When           Period `json:"-"`
+	Visitor        string `json:"visitor"`
+	VisitorRole    string `json:"visitor_role,omitempty"`
+	VisitorCountry string `json:"visitor_country,omitempty"`
+	HostCountry    string `json:"host_country,omitempty"`
+	Place          string `json:"place,omitempty"`
+	Kind           string `json:"kind"`
+	Provenance
+}
+
+// AgreementMention is one mention of an agreement event in one document,
+// before mentions are merged into Agreements.
+type AgreementMention struct {
+	ClaimID string   `json:"claim_id"`
+	When    Period   `json:"-"`
+	Title   string   `json:"title"`
+	Kind    string   `json:"kind"`
+	Event   string   `json:"event"`
+	Parties []string `json:"parties"`
+	Provenance
+}
+
 // Category is the dataset a claim supports.
 type Category string
 
@@ -305,7 +334,7 @@ type Curation struct {
 // them). The prefix keeps it text in every spreadsheet: never all digits,
 // never e-notation.
 func ID(prefix string, parts ...string) string {
-	sum := sha256.Sum256([]byte(strings.Join(parts, "\x1f")))
+	sum := sha256.Sum256([]byte(prefix + "\x1f" + strings.Join(parts, "\x1f")))
 	return prefix + "-" + hex.EncodeToString(sum[:8])
 }
 

@@ -1,0 +1,367 @@
+// Package classify turns what the extractors found into typed records.
+//
+// In: a document, its tables (extract/table) and its claims (extract/prose),
+// the lexicon and the focus pair of countries. Out: trade and fdi figures,
+// visit and agreement mentions, and other dated claims, each with its
+// provenance and a content-derived identifier, plus diagnostics for what
+// could not be classified. Everything here is a pure function of one
+// document and the lexicon, so documents can be classified in parallel and
+// cached by content hash.
+package classify
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/claimpack/claimpack/build/diag"
+	"github.com/claimpack/claimpack/build/extract/table"
+	"github.com/claimpack/claimpack/build/lexicon"
+	"github.com/claimpack/claimpack/build/record"
+	"github.com/claimpack/claimpack/build/source"
+)
+
+// Options configure classification.
+type Options struct {
+	// Focus is the pair of countries (ISO 3166-1 alpha-3) whose relations
+	// the datasets are about; figures about other pairs are not records.
+	Focus [2]string
+}
+
+// Result is what one document yields.
+type Result struct {
+	Trade      []record.Trade
+	FDI        []record.FDI
+	Visits     []record.VisitMention
+	Agreements []record.AgreementMention
+	Other      []record.Claim
+	Diags      diag.List
+}
+
+// Tables classifies the data cells of a document's tables as trade or fdi
+// figures, according to what the caption and labels are about.
+func Tables(doc *source.Doc, tables []table.Table, lex *lexicon.Lexicon, opts Options, res *Result) {
+	ids := newIDs(doc.ID)
+	for i := range tables {
+		t := &tables[i]
+		cells, ds := t.Cells(doc)
+		res.Diags = append(res.Diags, ds...)
+		if len(cells) == 0 {
+			continue
+		}
+		tc, ok := readTable(doc, t, lex, opts, res)
+		if !ok {
+			continue
+		}
+		for _, c := range cells {
+			tc.cell(doc, c, lex, ids, res)
+		}
+	}
+}
+
+// tableContext is what a table's caption and source line say about all its
+// cells.
+type tableContext struct {
+	t           *table.Table
+	topic       string // trade | fdi
+	unit        string
+	factor      float64
+	pair        [2]string // the two countries, first as the caption names them
+	investor    string
+	host        string
+	reporter    string
+	attribution string
+}
+
+func (tc *tableContext) warn(doc *source.Doc, res *Result, off int, code, format string, args ...any) {
+	line, col := doc.Position(off)
+	res.Diags.Add(diag.Warning, code, doc.Path, line, col, format, args...)
+}
+
+// readTable reads the caption and source line; ok is false when the table
+// is not about trade or investment between the focus countries, or has no
+// unit.
+func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Options, res *Result) (*tableContext, bool) {
+	tc := &tableContext{t: t, attribution: t.Attribution}
+	var labels []string
+	for _, h := range t.Header {
+		labels = append(labels, h.Text)
+	}
+	for _, r := range t.Rows {
+		labels = append(labels, r[0].Text)
+	}
+	tc.topic = topicOf(lex, t.Title, strings.Join(labels, " | "))
+	if tc.topic == "" {
+		tc.warn(doc, res, t.Start, "table-topic", "table %q is neither about trade nor investment: skipped", t.Title)
+		return nil, false
+	}
+
+	countries := lex.CountryDict.Find(t.Title)
+	var codes []string
+	for _, m := range countries {
+		if !contains(codes, m.Key) {
+			codes = append(codes, m.Key)
+		}
+	}
+	for _, c := range codes {
+		if c != opts.Focus[0] && c != opts.Focus[1] {
+			tc.warn(doc, res, t.Start, "out-of-focus", "table %q is about %s, outside %s–%s: skipped", t.Title, c, opts.Focus[0], opts.Focus[1])
+			return nil, false
+		}
+	}
+	tc.pair = opts.Focus
+	if len(codes) == 2 {
+		tc.pair = [2]string{codes[0], codes[1]}
+	} else if len(codes) == 1 && codes[0] == opts.Focus[1] {
+		tc.pair = [2]string{opts.Focus[1], opts.Focus[0]}
+	}
+	if tc.topic == "fdi" {
+		tc.investor, tc.host = direction(lex, t.Title, tc.pair)
+	}
+
+	switch {
+	case t.UnitText == "":
+		tc.warn(doc, res, t.Start, "table-unit", "table %q states no unit: skipped", t.Title)
+		return nil, false
+	case isPercent(t.UnitText):
+		tc.unit, tc.factor = "percent", 1
+	default:
+		code, factor, ok := lex.CurrencyAndScale(t.UnitText)
+		if !ok {
+			tc.warn(doc, res, t.UnitCell.Start, "table-unit", "table %q: unit %q is not a known currency: skipped", t.Title, t.UnitText)
+			return nil, false
+		}
+		tc.unit, tc.factor = code, factor
+	}
+
+	var reporters []string
+	for _, m := range lex.OrgDict.Find(t.Attribution) {
+		if o, ok := lex.Organisation(m.Key); ok && o.Kind == "statistics" && !contains(reporters, o.Country) {
+			reporters = append(reporters, o.Country)
+		}
+	}
+	if len(reporters) == 1 {
+		tc.reporter = reporters[0]
+	}
+	return tc, true
+}
+
+// cell turns one data cell into a trade or fdi figure.
+func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lexicon, ids *ids, res *Result) {
+	t := tc.t
+	label := c.Label.Text
+	value := c.Number.Value * tc.factor
+	fig := record.Figure{
+		Value: value, Unit: tc.unit, Qualifier: record.Exact,
+		ValueText: c.Value.Text, UnitText: t.UnitText, Number: c.Number.Value, Written: value,
+	}
+	if tc.unit == "USD" {
+		fig.ValueUSD = record.USD(value)
+		fig.WrittenUSD = record.USD(value)
+	}
+	line, _ := doc.Position(c.Value.Start)
+	prov := record.Provenance{
+		SourceID: doc.ID, SourceSHA256: doc.SHA256,
+		ByteStart: int64(c.Value.Start), ByteEnd: int64(c.Value.End), Line: int32(line),
+		Quote:   string(doc.Data[c.Value.Start:c.Value.End]),
+		Section: record.Table, Method: record.ByTable, Rule: "table." + string(t.Layout),
+	}
+	period := c.Period
+	prefix := record.PrefixTrade
+	if tc.topic == "fdi" {
+		prefix = record.PrefixFDI
+	}
+	recordID, claimID := ids.next(prefix, "table", normalize(t.Title), normalize(label), normalize(c.Time.Text))
+
+	switch tc.topic {
+	case "trade":
+		ind := firstKey(lex.TradeDict, label)
+		if ind == "" {
+			tc.warn(doc, res, c.Label.Start, "table-label", "row %q of table %q is not a known trade indicator: skipped", label, t.Title)
+			return
+		}
+		exp, imp := flows(lex, ind, label, tc.pair)
+		res.Trade = append(res.Trade, record.Trade{
+			RecordID: recordID, ClaimID: claimID,
+			Indicator: ind, Exporter: exp, Importer: imp, Reporter: tc.reporter, Attribution: tc.attribution,
+			PeriodFields: record.PeriodColumns(period), Figure: fig, Provenance: prov,
+			When: period, Table: t.Title,
+		})
+	case "fdi":
+		m := firstKey(lex.FDIDict, label)
+		if m == "" {
+			tc.warn(doc, res, c.Label.Start, "table-label", "row %q of table %q is not a known investment measure: skipped", label, t.Title)
+			return
+		}
+		if m == "stock" || lex.PeriodEndDict.Has(label) {
+			period = endOf(period)
+		}
+		res.FDI = append(res.FDI, record.FDI{
+			RecordID: recordID, ClaimID: claimID,
+			Measure: m, Investor: tc.investor, Host: tc.host, Attribution: tc.attribution,
+			PeriodFields: record.PeriodColumns(period), Figure: fig, Provenance: prov,
+			When: period, Table: t.Title,
+		})
+	}
+}
+
+// topicOf decides whether a table is about trade or fdi: the caption
+// decides when it names a topic; otherwise the labels do.
+func topicOf(lex *lexicon.Lexicon, caption, labels string) string {
+	for _, text := range []string{caption, labels} {
+		count := map[string]int{}
+		for _, m := range lex.TopicDict.Find(text) {
+			count[m.Key]++
+		}
+		switch {
+		case count["fdi"] > 0 && count["fdi"] >= count["trade"]:
+			return "fdi"
+		case count["trade"] > 0:
+			return "trade"
+		}
+	}
+	return ""
+}
+
+// direction reads who invests in whom from a caption ("China's direct
+// investment in Belarus", "investment from China", "Belarus: inflows from
+// China"): "in X" names the host, "from X" the investor, a possessive the
+// investor; otherwise the first country named invests in the second.
+func direction(lex *lexicon.Lexicon, text string, pair [2]string) (investor, host string) {
+	for _, m := range lex.CountryDict.Find(text) {
+		before := strings.ToLower(strings.TrimSpace(text[:m.Start]))
+		after := text[m.End:]
+		switch {
+		case strings.HasSuffix(before, " in") || strings.HasSuffix(before, " into") || strings.HasSuffix(before, " to"):
+			host = m.Key
+		case strings.HasSuffix(before, " from") || strings.HasSuffix(before, " by"):
+			investor = m.Key
+		case strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, "’") || strings.HasPrefix(after, "'") || strings.HasSuffix(text[m.Start:m.End], "s") && !strings.HasSuffix(m.Term, "s"):
+			investor = m.Key
+		}
+	}
+	other := func(c string) string {
+		if c == pair[0] {
+			return pair[1]
+		}
+		return pair[0]
+	}
+	switch {
+	case investor != "" && host == "":
+		host = other(investor)
+	case host != "" && investor == "":
+		investor = other(host)
+	case investor == "" && host == "":
+		investor, host = pair[0], pair[1]
+	}
+	return investor, host
+}
+
+// flows gives exporter and importer for a directional indicator label
+// ("China's exports", "Exports to China", "Imports from China"); turnover
+// and balance have no direction.
+func flows(lex *lexicon.Lexicon, indicator, label string, pair [2]string) (exporter, importer string) {
+	if indicator != "exports" && indicator != "imports" {
+		return "", ""
+	}
+	subject, to, from := "", "", ""
+	for _, m := range lex.CountryDict.Find(label) {
+		before := strings.ToLower(strings.TrimSpace(label[:m.Start]))
+		switch {
+		case strings.HasSuffix(before, "to") || strings.HasSuffix(before, "into"):
+			to = m.Key
+		case strings.HasSuffix(before, "from"):
+			from = m.Key
+		default:
+			subject = m.Key
+		}
+	}
+	other := func(c string) string {
+		if c == pair[0] {
+			return pair[1]
+		}
+		return pair[0]
+	}
+	switch {
+	case to != "":
+		importer = to
+		exporter = first(from, subject, other(to))
+	case from != "":
+		exporter = from
+		importer = first(subject, other(from))
+	case subject != "" && indicator == "exports":
+		exporter, importer = subject, other(subject)
+	case subject != "" && indicator == "imports":
+		importer, exporter = subject, other(subject)
+	}
+	return exporter, importer
+}
+
+// endOf dates a stock at its reference day: the last day of its period.
+func endOf(p record.Period) record.Period {
+	if !p.Resolved() {
+		return p
+	}
+	p.Start = p.End
+	p.EDTF = p.End.Format("2006-01-02")
+	p.Precision = record.Day
+	return p
+}
+
+func isPercent(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "%") || strings.Contains(l, "percent") || strings.Contains(l, "per cent")
+}
+
+// firstKey returns the key of the longest term of d found in s.
+func firstKey(d *lexicon.Dict, s string) string {
+	best, key := -1, ""
+	for _, m := range d.Find(s) {
+		if m.End-m.Start > best {
+			best, key = m.End-m.Start, m.Key
+		}
+	}
+	return key
+}
+
+func first(xs ...string) string {
+	for _, x := range xs {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// normalize folds white space and case, so that an identifier does not
+// change with a line wrap.
+func normalize(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// ids hands out content-derived identifiers: a hash of the document, the
+// content that identifies the claim, and the occurrence number of that
+// content in the document (so repeated content stays unique). Offsets are
+// never part of the key, so text added elsewhere changes no identifier.
+type ids struct {
+	doc  string
+	seen map[string]int
+}
+
+func newIDs(doc string) *ids { return &ids{doc: doc, seen: map[string]int{}} }
+
+// next returns the record identifier (with prefix) and the claim
+// identifier for the content key.
+func (d *ids) next(prefix string, key ...string) (recordID, claimID string) {
+	k := strings.Join(key, "\x1f")
+	n := d.seen[k]
+	d.seen[k] = n + 1
+	parts := append(append([]string{d.doc}, key...), fmt.Sprint(n))
+	return record.ID(prefix, parts...), record.ID(record.PrefixClaim, parts...)
+}
