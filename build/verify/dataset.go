@@ -240,8 +240,15 @@ func (c *checker) parquet(d *contract.Dataset, p, csvPath string, rows []csvRow)
 
 // readArrow reads a Parquet file with Arrow and returns each column's cells
 // in their canonical text (contract.Text), checking that each column has
-// the Arrow type its contract type maps to.
-func readArrow(data []byte, d *contract.Dataset) ([][]string, error) {
+// the Arrow type its contract type maps to. Columns are read one at a time
+// in this goroutine (Arrow's ReadTable fans out to goroutines of its own),
+// so that a panic on a corrupt file becomes an error here.
+func readArrow(data []byte, d *contract.Dataset) (out [][]string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("corrupt file: %v", r)
+		}
+	}()
 	rdr, err := file.NewParquetReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
@@ -251,17 +258,20 @@ func readArrow(data []byte, d *contract.Dataset) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	tbl, err := fr.ReadTable(context.Background())
+	schema, err := fr.Schema()
 	if err != nil {
 		return nil, err
 	}
-	defer tbl.Release()
-	if int(tbl.NumCols()) != len(d.Columns) {
-		return nil, fmt.Errorf("%d columns, the schema has %d", tbl.NumCols(), len(d.Columns))
+	if schema.NumFields() != len(d.Columns) {
+		return nil, fmt.Errorf("%d columns, the schema has %d", schema.NumFields(), len(d.Columns))
 	}
-	out := make([][]string, len(d.Columns))
+	rowGroups := make([]int, rdr.NumRowGroups())
+	for i := range rowGroups {
+		rowGroups[i] = i
+	}
+	out = make([][]string, len(d.Columns))
 	for k, col := range d.Columns {
-		f := tbl.Schema().Field(k)
+		f := schema.Field(k)
 		if f.Name != col.Name {
 			return nil, fmt.Errorf("column %d is %q, the schema says %q", k, f.Name, col.Name)
 		}
@@ -271,11 +281,20 @@ func readArrow(data []byte, d *contract.Dataset) ([][]string, error) {
 		if f.Nullable != col.Nullable && col.Type != contract.List {
 			return nil, fmt.Errorf("column %s: nullable=%v, the schema says %v", col.Name, f.Nullable, col.Nullable)
 		}
-		for _, chunk := range tbl.Column(k).Data().Chunks() {
+		cr, err := fr.GetColumn(context.Background(), k)
+		if err != nil {
+			return nil, fmt.Errorf("column %s: %w", col.Name, err)
+		}
+		chunked, err := fr.ReadColumn(rowGroups, cr)
+		if err != nil {
+			return nil, fmt.Errorf("column %s: %w", col.Name, err)
+		}
+		for _, chunk := range chunked.Chunks() {
 			for i := 0; i < chunk.Len(); i++ {
 				out[k] = append(out[k], contract.Text(arrowValue(chunk, i)))
 			}
 		}
+		chunked.Release()
 	}
 	return out, nil
 }

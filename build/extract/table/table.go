@@ -333,7 +333,7 @@ func (t *Table) readCaption(lines []line, i int) {
 		inner := c.Text[m[2]:m[3]]
 		if looksLikeUnit(inner) {
 			t.UnitText = inner
-			t.UnitCell = &Cell{Text: inner, Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line}
+			t.UnitCell = &Cell{Text: inner, Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line + strings.Count(c.Text[:m[2]], "\n")}
 			t.Title = strings.TrimSpace(c.Text[:m[0]] + c.Text[m[1]:])
 			break
 		}
@@ -341,7 +341,7 @@ func (t *Table) readCaption(lines []line, i int) {
 	if t.UnitText == "" {
 		if m := unitPrefix.FindStringSubmatchIndex(c.Text); m != nil {
 			t.UnitText = strings.TrimSpace(c.Text[m[2]:m[3]])
-			t.UnitCell = &Cell{Text: c.Text[m[2]:m[3]], Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line}
+			t.UnitCell = &Cell{Text: c.Text[m[2]:m[3]], Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line + strings.Count(c.Text[:m[2]], "\n")}
 			t.Title = strings.TrimSpace(c.Text[:m[0]])
 		}
 	}

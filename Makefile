@@ -1,0 +1,63 @@
+# claimpack — see README.md. Every target is phony: build/ and datasets/
+# are directories of the project, not outputs of these rules.
+.PHONY: all datasets release test check vet unit fuzz interop bench golden clean claimpack
+
+GO      ?= go
+BIN     := bin/claimpack
+FUZZTIME ?= 10s
+
+all: check
+
+claimpack:
+	$(GO) build -o $(BIN) ./cmd/claimpack
+
+# Build the package from seeds/ into datasets/next/.
+datasets: claimpack
+	$(BIN) build -seeds seeds -out datasets/next
+
+# Build and, when the records changed, publish datasets/vX.Y.Z/.
+release: claimpack
+	$(BIN) release -seeds seeds -datasets datasets
+
+# The fast everyday loop: formatting, vet, unit tests.
+check: vet unit
+
+vet:
+	@fmt=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$fmt" ]; then echo "gofmt needed:"; echo "$$fmt"; exit 1; fi
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -short ./...
+
+# The whole suite: everything in check, the slow tests, a fuzz smoke run of
+# every parser, and the interoperability tests with third-party readers.
+test: vet
+	$(GO) test -count=1 ./...
+	$(MAKE) fuzz
+	$(MAKE) interop
+
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list 'Fuzz.*' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$f ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg >/dev/null; \
+	  done; \
+	done
+
+# Third-party readers (DuckDB, …) read a fresh build.
+interop: claimpack
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(BIN) build -seeds seeds -out "$$tmp/pkg" && \
+	$(BIN) validate "$$tmp/pkg" && \
+	scripts/interop.sh "$$tmp/pkg"
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.out
+
+# Refresh golden files under testdata/.
+golden:
+	CLAIMPACK_UPDATE=1 $(GO) test ./...
+
+clean:
+	rm -rf bin datasets/next

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const seeds = "../../seeds"
+
+// claimpack runs the command in-process and returns its exit code and output.
+func claimpack(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// tree reads every file under dir.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestBuildTwiceIdentical(t *testing.T) {
+	tmp := t.TempDir()
+	a, b := filepath.Join(tmp, "a"), filepath.Join(tmp, "b")
+	for _, out := range []string{a, b} {
+		if code, _, stderr := claimpack(t, "build", "-seeds", seeds, "-out", out, "-datasets", tmp); code != 0 {
+			t.Fatalf("build exit %d: %s", code, stderr)
+		}
+	}
+	ta, tb := tree(t, a), tree(t, b)
+	if len(ta) == 0 || len(ta) != len(tb) {
+		t.Fatalf("trees have %d and %d files", len(ta), len(tb))
+	}
+	for p, data := range ta {
+		if !bytes.Equal(data, tb[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+	for _, want := range []string{"datapackage.json", "trade.parquet", "trade.csv", "schema/trade.schema.json", "sources/000_80e96b79e50ffd3c.txt"} {
+		if _, ok := ta[want]; !ok {
+			t.Errorf("package lacks %s", want)
+		}
+	}
+}
+
+func TestValidateCatchesEdits(t *testing.T) {
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "pkg")
+	if code, _, stderr := claimpack(t, "build", "-seeds", seeds, "-out", out, "-datasets", tmp); code != 0 {
+		t.Fatalf("build exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := claimpack(t, "validate", out); code != 0 {
+		t.Fatalf("validate of a fresh build: exit %d: %s", code, stderr)
+	}
+	for _, tt := range []struct {
+		file string
+		edit func([]byte) []byte
+	}{
+		{"trade.csv", func(b []byte) []byte { return bytes.Replace(b, []byte(",31.82,table,"), []byte(",31.83,table,"), 1) }},
+		{"trade.parquet", func(b []byte) []byte { b[len(b)/3] ^= 1; return b }},
+	} {
+		p := filepath.Join(out, tt.file)
+		orig, _ := os.ReadFile(p)
+		os.WriteFile(p, tt.edit(bytes.Clone(orig)), 0o644)
+		code, _, stderr := claimpack(t, "validate", out)
+		if code != 1 || !strings.Contains(stderr, filepath.ToSlash(p)) {
+			t.Errorf("after editing one byte of %s: exit %d, stderr %s", tt.file, code, stderr)
+		}
+		os.WriteFile(p, orig, 0o644)
+	}
+}
+
+func TestBadInputWritesNothing(t *testing.T) {
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "in")
+	os.MkdirAll(in, 0o755)
+	os.WriteFile(filepath.Join(in, "a.txt"), []byte("fine line\nbad \xff byte\n"), 0o644)
+	os.WriteFile(filepath.Join(in, "b.txt"), []byte("nul\x00\n"), 0o644)
+	out := filepath.Join(tmp, "out")
+	// an earlier package must survive a failed build untouched
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "keep.txt"), []byte("old"), 0o644)
+	code, _, stderr := claimpack(t, "build", "-seeds", in, "-out", out, "-datasets", tmp)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", code, stderr)
+	}
+	shown := filepath.ToSlash(filepath.Clean(in))
+	for _, want := range []string{shown + "/a.txt:2:5: error: invalid UTF-8 byte 0xff", shown + "/b.txt:1:4: error: NUL byte", "nothing written"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if got := tree(t, out); len(got) != 1 || string(got["keep.txt"]) != "old" {
+		t.Errorf("the old output changed: %v", got)
+	}
+}
+
+func TestJSONDiagnostics(t *testing.T) {
+	tmp := t.TempDir()
+	os.WriteFile(filepath.Join(tmp, "a.txt"), []byte("x\xff\n"), 0o644)
+	code, stdout, _ := claimpack(t, "build", "-seeds", tmp, "-out", filepath.Join(tmp, "o"), "-format", "json", "-datasets", tmp)
+	var diags []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &diags); err != nil || code != 1 {
+		t.Fatalf("exit %d, stdout not a JSON list: %v\n%s", code, err, stdout)
+	}
+	if len(diags) == 0 || diags[0]["line"] != 1.0 || diags[0]["col"] != 2.0 || diags[0]["severity"] != "error" {
+		t.Errorf("diagnostics: %v", diags)
+	}
+}
+
+func TestSourceDateEpoch(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	out := filepath.Join(tmp, "pkg")
+	if code, _, stderr := claimpack(t, "build", "-seeds", seeds, "-out", out, "-datasets", tmp); code != 0 {
+		t.Fatal(stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "datapackage.json"))
+	if !bytes.Contains(data, []byte(`"created": "2023-11-14T22:13:20Z"`)) {
+		t.Errorf("created does not follow SOURCE_DATE_EPOCH")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"build", "extra"},
+		{"build", "-format", "xml"},
+		{"build", "-seeds", "/nonexistent"},
+		{"validate"},
+		{"validate", "/nonexistent"},
+	} {
+		if code, _, _ := claimpack(t, args...); code != 2 {
+			t.Errorf("claimpack %q: exit %d, want 2", args, code)
+		}
+	}
+	if code, stdout, _ := claimpack(t, "help"); code != 0 || !strings.Contains(stdout, "usage") {
+		t.Errorf("help: exit %d", code)
+	}
+}
