@@ -142,4 +142,3 @@ func TestConfigValidate(t *testing.T) {
 		t.Error("no seeds should not validate")
 	}
 }
-

@@ -40,7 +40,7 @@ func TestDictFind(t *testing.T) {
 		{"President Xis stay in Minsk", []string{"Xis"}},
 		{"China’s exports and Chinas imports", []string{"China", "Chinas"}},
 		{"the Trade\u00a0Volume rose", []string{"Trade\u00a0Volume"}},
-		{"Chinese goods", nil},        // a name is not matched inside a longer word
+		{"Chinese goods", nil},                  // a name is not matched inside a longer word
 		{"let us go to the US", []string{"US"}}, // names are case-sensitive
 		{"trade volumes", nil},
 	}
