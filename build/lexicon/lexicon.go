@@ -43,8 +43,7 @@ type Organisation struct {
 	Kind     string   `yaml:"kind"`
 }
 
-// Person is a person, the spellings of their name, their country and the
-// roles they are known by.
+// Person is a person, the spellings of their name and their country.
 type Person struct {
 	Name     string   `yaml:"name"`
 	Variants []string `yaml:"variants"`
@@ -87,6 +86,9 @@ type Lexicon struct {
 	AgreementEvents []Term         `yaml:"agreement_events"`
 	VisitKinds      []Term         `yaml:"visit_kinds"`
 	Cues            []Term         `yaml:"cues"`
+	Authorities     []string       `yaml:"authorities"`
+	ScopeCues       []Term         `yaml:"scope_cues"`
+	PairTerms       []string       `yaml:"pair_terms"`
 
 	// Compiled dictionaries.
 	CountryDict      *Dict
@@ -101,6 +103,9 @@ type Lexicon struct {
 	EventDict        *Dict
 	VisitDict        *Dict
 	CueDict          *Dict
+	AuthorityDict    *Dict
+	ScopeDict        *Dict
+	PairDict         *Dict
 	currencyWordDict *Dict
 	scaleDict        *Dict
 	orgs             map[string]Organisation
@@ -225,6 +230,15 @@ func (l *Lexicon) compile() {
 	l.EventDict = terms(l.AgreementEvents)
 	l.VisitDict = terms(l.VisitKinds)
 	l.CueDict = terms(l.Cues)
+	l.ScopeDict = terms(l.ScopeCues)
+	l.AuthorityDict = NewDict()
+	for _, w := range l.Authorities {
+		l.AuthorityDict.Add(w, "authority")
+	}
+	l.PairDict = NewDict()
+	for _, w := range l.PairTerms {
+		l.PairDict.Add(w, "pair")
+	}
 	l.PeriodEndDict = NewDict()
 	for _, w := range l.PeriodEndTerms {
 		l.PeriodEndDict.Add(w, "end")
