@@ -114,6 +114,15 @@ func TestFindMoney(t *testing.T) {
 			{text: "¥3 billion", kind: Money, value: 3e9, unit: "CNY"},
 		}},
 		{"a fee of $500", []want{{text: "$500", kind: Money, value: 500, unit: "USD"}}},
+		{"from $5 to $6 billion", []want{
+			{text: "$5", kind: Money, value: 5e9, unit: "USD"},
+			{text: "$6 billion", kind: Money, value: 6e9, unit: "USD"},
+		}},
+		{"between 2 and 3 billion dollars", []want{{text: "2 and 3 billion dollars", kind: Money, value: 2e9, unit: "USD", high: 3e9}}},
+		{"$5 and $6", []want{
+			{text: "$5", kind: Money, value: 5, unit: "USD"},
+			{text: "$6", kind: Money, value: 6, unit: "USD"},
+		}},
 		{"in 2019 USD 15 billion", []want{{text: "USD 15 billion", kind: Money, value: 15e9, unit: "USD"}}},
 		{"3.78 BYN\n3.00 BYN\n3.43 BYN\n", []want{
 			{text: "3.78 BYN", kind: Money, value: 3.78, unit: "BYN"},
@@ -149,6 +158,16 @@ func TestFindPercent(t *testing.T) {
 		{"a 5 per cent rise", []want{{text: "5 per cent", kind: Percent, value: 5, unit: "percent"}}},
 		{"a 5 per\ncent rise", []want{{text: "5 per\ncent", kind: Percent, value: 5, unit: "percent"}}},
 		{"five percent of exports", []want{{text: "five percent", kind: Percent, value: 5, unit: "percent"}}},
+		// A unit written once for two numbers.
+		{"between 5 and 6% of GDP", []want{{text: "5 and 6%", kind: Percent, value: 5, unit: "percent", high: 6}}},
+		{"rose from 5 to 6 percent", []want{
+			{text: "5", kind: Percent, value: 5, unit: "percent"},
+			{text: "6 percent", kind: Percent, value: 6, unit: "percent"},
+		}},
+		{"between 33% (50 years and older) and 44%", []want{
+			{text: "33%", kind: Percent, value: 33, unit: "percent"},
+			{text: "44%", kind: Percent, value: 44, unit: "percent"},
+		}},
 		{"a 5-percent share", []want{{text: "5-percent", kind: Percent, value: 5, unit: "percent"}}},
 		// Percentage points are no percentage, and no count.
 		{"up 3 percentage points", nil},
@@ -168,6 +187,11 @@ func TestFindCount(t *testing.T) {
 		{"Until 2018, 277\nChinese officers received diplomas", []want{{text: "277", kind: Count, value: 277, unit: "count"}}},
 		{"a population of less than ten million and", []want{{text: "ten million", kind: Count, value: 10e6, unit: "count", qual: record.LessThan, qualText: "less than"}}},
 		{"expecting one million additional doses", []want{{text: "one million", kind: Count, value: 1e6, unit: "count"}}},
+		{"5 to 6 million people", []want{
+			{text: "5", kind: Count, value: 5e6, unit: "count"},
+			{text: "6 million", kind: Count, value: 6e6, unit: "count"},
+		}},
+		{"a thousand km", nil},
 		{"“More than 3.5 Thousand Chinese Came”", []want{{text: "3.5 Thousand", kind: Count, value: 3500, unit: "count", qual: record.MoreThan, qualText: "More than"}}},
 		{"at least 3 agreements and fewer than 20 projects", []want{
 			{text: "3", kind: Count, value: 3, unit: "count", qual: record.MoreThan, qualText: "at least"},
@@ -302,7 +326,7 @@ func TestFindDecline(t *testing.T) {
 		{"the share fell to 5%", []want{{text: "5%", kind: Percent, value: 5, unit: "percent"}}},
 		{"amounting to $3.93 billion after it declined", []want{{text: "$3.93 billion", kind: Money, value: 3.93e9, unit: "USD"}}},
 		// A minus sign: negative, and not negated twice.
-		{"a change of −8,15 and -2.5% and (–3%)", []want{
+		{"a change of −8,15, then -2.5% and (–3%)", []want{
 			{text: "−8,15", kind: Count, value: -8.15, unit: "count", neg: true},
 			{text: "-2.5%", kind: Percent, value: -2.5, unit: "percent", neg: true},
 			{text: "–3%", kind: Percent, value: -3, unit: "percent", neg: true},
@@ -384,18 +408,21 @@ func FuzzFind(f *testing.F) {
 		"a meagre USD 4.6\nbillion in export loans; over one billion USD",
 		"| 27,18 | −8,15 |\n45\n the Corona",
 		"purchase 50-75\npercent; 5%–6%; $30–$60 bn; 2018.105 The",
+		"between 5 and 6% or from $5 to $6 billion; 2.5 times; increased by three times.",
+		"Blog No.2024 / 8. the 16/17+1 framework; https://x.org/1198391.shtml.\n46 Maxim",
+		"a decrease of 3%; a 5% drop; fell by nearly $200 million; −8,15; (–3%)",
+		"the \nsecond highest level out of about 25 formats; one of the largest; 2nd-largest",
 	} {
 		f.Add(s)
 	}
 	lex := testLexicon(f)
 	finder := NewFinder(lex)
 	f.Fuzz(func(t *testing.T, text string) {
-		prev := 0
+		prevEnd := 0
 		for _, q := range finder.Find(text) {
-			if q.Start < prev || q.Start > q.End || q.End > len(text) {
-				t.Fatalf("Find(%q): span %d:%d after %d", text, q.Start, q.End, prev)
+			if q.Start < prevEnd || q.Start > q.End || q.End > len(text) {
+				t.Fatalf("Find(%q): span %d:%d after %d", text, q.Start, q.End, prevEnd)
 			}
-			prev = q.End
 			if q.ValueText != text[q.Start:q.End] {
 				t.Fatalf("Find(%q): ValueText %q != text[%d:%d]", text, q.ValueText, q.Start, q.End)
 			}
@@ -408,12 +435,13 @@ func FuzzFind(f *testing.F) {
 			if q.Negative != (q.Value < 0) {
 				t.Fatalf("Find(%q): %q negative %v, value %g", text, q.ValueText, q.Negative, q.Value)
 			}
-			if q.QualEnd != 0 && (q.QualStart > q.QualEnd || q.QualEnd > q.Start) {
-				t.Fatalf("Find(%q): qualifier span %d:%d does not precede %d", text, q.QualStart, q.QualEnd, q.Start)
+			if q.QualEnd != 0 && (q.QualStart < prevEnd || q.QualStart > q.QualEnd || q.QualEnd > q.Start) {
+				t.Fatalf("Find(%q): qualifier span %d:%d not between %d and %d", text, q.QualStart, q.QualEnd, prevEnd, q.Start)
 			}
 			if strings.TrimSpace(q.ValueText) == "" || !utf8.ValidString(q.ValueText) && utf8.ValidString(text) {
 				t.Fatalf("Find(%q): bad ValueText %q", text, q.ValueText)
 			}
+			prevEnd = q.End
 		}
 	})
 }
