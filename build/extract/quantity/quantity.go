@@ -240,7 +240,7 @@ func (s *scan) figure(i int) (Quantity, int, bool) {
 		return Quantity{}, 0, false
 	}
 	q, next, ok := s.core(i, j, true)
-	if !ok {
+	if !ok || q.Kind == Multiple && !(q.Value > 0) { // "0 times"
 		return Quantity{}, 0, false
 	}
 	if q.Kind != Rank && j > i {
@@ -408,7 +408,7 @@ func (s *scan) sharedUnit(i int, r reading, k int, code string) (Quantity, int, 
 	r.scale = b.Scale
 	if s.isWord(i-1, "between") && s.isWord(k, "and") {
 		q, _, _ := s.make(b.Kind, b.Unit, r, next-1)
-		if b.Value > q.Value {
+		if q.Value >= 0 && b.Value > q.Value {
 			q.High = b.Value
 			return q, next, true
 		}
@@ -514,10 +514,11 @@ func (s *scan) parse(first, last int) (numeral, bool) {
 }
 
 // rangeEnd reads the high end of a range at token k: a dash and a number
-// larger than lo, with the currency symbol repeated or not ("$30–$60").
+// larger than lo, with the currency symbol repeated or not ("$30–$60"). A
+// negative low end takes no range: "-1-1" is no range from -1 to 1.
 func (s *scan) rangeEnd(k int, code string, lo numeral) (numeral, bool) {
 	n := len(s.toks)
-	if lo.word || lo.article || k+1 >= n || !s.isDash(k) {
+	if lo.word || lo.article || lo.value < 0 || k+1 >= n || !s.isDash(k) {
 		return numeral{}, false
 	}
 	m := k + 1

@@ -346,6 +346,10 @@ func TestFindMessy(t *testing.T) {
 		{"China\u2019s 3%", []want{{text: "3%", kind: Percent, value: 3, unit: "percent"}}},
 		{"nearly\u00a0\u00a0100   enterprises", []want{{text: "100", kind: Count, value: 100, unit: "count", qual: record.Approx, qualText: "nearly"}}},
 		{"", nil},
+		// Found by FuzzFind (testdata/fuzz/FuzzFind): no zero multiple, no
+		// range from a negative number.
+		{"0,0 times0000000000000", nil},
+		{"-1-1Bn", []want{{text: "-1", kind: Count, value: -1, unit: "count", neg: true}}},
 		{"\xff\xfe 5% \xff", []want{{text: "5%", kind: Percent, value: 5, unit: "percent"}}},
 	})
 }
@@ -438,8 +442,18 @@ func FuzzFind(f *testing.F) {
 			if q.QualEnd != 0 && (q.QualStart < prevEnd || q.QualStart > q.QualEnd || q.QualEnd > q.Start) {
 				t.Fatalf("Find(%q): qualifier span %d:%d not between %d and %d", text, q.QualStart, q.QualEnd, prevEnd, q.Start)
 			}
-			if strings.TrimSpace(q.ValueText) == "" || !utf8.ValidString(q.ValueText) && utf8.ValidString(text) {
+			if strings.TrimSpace(q.ValueText) != q.ValueText || q.ValueText == "" || !utf8.ValidString(q.ValueText) && utf8.ValidString(text) {
 				t.Fatalf("Find(%q): bad ValueText %q", text, q.ValueText)
+			}
+			if !(q.Scale >= 1) || q.Kind == Rank && (q.Value < 1 || q.Value != math.Trunc(q.Value)) || q.Kind == Multiple && !(q.Value > 0) {
+				t.Fatalf("Find(%q): %q %s value %g scale %g", text, q.ValueText, q.Kind, q.Value, q.Scale)
+			}
+			// A range runs upwards, or downwards when a decline negated it.
+			if q.High != 0 && !(q.Value >= 0 && q.High > q.Value || q.Value < 0 && q.High < q.Value) {
+				t.Fatalf("Find(%q): %q range %g to %g", text, q.ValueText, q.Value, q.High)
+			}
+			if (q.Qualifier == record.Exact) != (q.QualEnd == 0) {
+				t.Fatalf("Find(%q): %q qualifier %s span %d:%d", text, q.ValueText, q.Qualifier, q.QualStart, q.QualEnd)
 			}
 			prevEnd = q.End
 		}
