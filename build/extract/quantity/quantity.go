@@ -641,7 +641,13 @@ func (s *scan) bareCount(lo numeral, k int) bool {
 		return false
 	}
 	// "Center for Eurasian Studies 5" before a blank line: a page footer
-	if k < n && s.toks[k].gap == paraGap {
+	if k < n && s.toks[k].gap == paraGap || k >= n && strings.Count(s.text[s.toks[lo.last].end:], "\n") >= 2 {
+		return false
+	}
+	// "March 28, 2015", "on 23 May 2021": a day of the month, which the
+	// date extractor reads
+	if v := lo.value; v >= 1 && v <= 31 && v == math.Trunc(v) && lo.num.Decimals == 0 &&
+		(s.month(first-1) && s.toks[first].gap < lineGap || s.month(k) && s.toks[k].gap < lineGap) {
 		return false
 	}
 	// "… for Belarus. 128\nLukashenka": a footnote after a sentence.
@@ -659,6 +665,11 @@ func (s *scan) bareCount(lo numeral, k int) bool {
 		}
 	}
 	return true
+}
+
+// month reports whether token k is a month's name ("March", "Mar", "Mar.").
+func (s *scan) month(k int) bool {
+	return s.in(k) && s.toks[k].kind == wordTok && s.f.g.months[s.str(k)]
 }
 
 // openParen reports whether an unclosed "(" precedes token k on its line.

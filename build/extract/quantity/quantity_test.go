@@ -225,6 +225,12 @@ func TestFindCount(t *testing.T) {
 		{"the 10-year tax-free period; 50 years and older", nil},
 		// Ranges without a unit: pages and years.
 		{"(2013–2023) and pages 75-76.", nil},
+		// Days of the month, left to the date extractor.
+		{"On March 28, 2015, the Chinese government; on 23 May 2021; (accessed Feb 17, 2025)", nil},
+		{"in January 2024, 30 companies; May 40 companies", []want{
+			{text: "30", kind: Count, value: 30, unit: "count"},
+			{text: "40", kind: Count, value: 40, unit: "count"},
+		}},
 		// Item numbers and table cells.
 		{"attributed to: 1) mutual respect; 2) alignment", nil},
 		{"| Total trade volume | 32.9 | 30.13 | −8,15 |", nil},
@@ -252,6 +258,7 @@ func TestFindFootnotes(t *testing.T) {
 		{"Turabekova, “Belarus,” 4.\n13 President", nil},
 		{"(2021), 79, https://doi.org/x", nil},
 		{"Center for Eurasian Studies 5\n\n\nhttps://avim.org.tr", nil},
+		{"Center for Eurasian Studies 6\n\n\n", nil},
 	})
 }
 
