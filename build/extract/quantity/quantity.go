@@ -334,7 +334,7 @@ func (s *scan) core(i, j int, ahead bool) (Quantity, int, bool) {
 		r.last, k = h.last, h.last+1
 	}
 
-	if ahead && r.scale == 1 && !r.ranged && !r.lo.article && !(r.lo.word && code == "") {
+	if ahead && r.scale == 1 && !r.ranged && !r.lo.article {
 		if q, next, ok := s.sharedUnit(i, r, k, code); ok {
 			return q, next, true
 		}
@@ -404,6 +404,8 @@ func (s *scan) sharedUnit(i int, r reading, k int, code string) (Quantity, int, 
 		return Quantity{}, 0, false // "$5 and $6": each has its unit
 	case code == "" && b.Kind != Percent && b.Kind != Money && (b.Kind != Count || b.Scale == 1):
 		return Quantity{}, 0, false
+	case code == "" && !r.lo.word && !s.bareCount(r.lo, k):
+		return Quantity{}, 0, false // "3% in 2019 and 5% in 2020": 2019 is a year
 	}
 	r.scale = b.Scale
 	if s.isWord(i-1, "between") && s.isWord(k, "and") {
@@ -667,7 +669,8 @@ func (s *scan) bareCount(lo numeral, k int) bool {
 	return true
 }
 
-// month reports whether token k is a month's name ("March", "Mar", "Mar.").
+// month reports whether token k is a month's name or its abbreviation
+// ("March", "Mar"), capitalised.
 func (s *scan) month(k int) bool {
 	return s.in(k) && s.toks[k].kind == wordTok && s.f.g.months[s.str(k)]
 }

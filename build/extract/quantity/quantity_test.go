@@ -164,6 +164,11 @@ func TestFindPercent(t *testing.T) {
 			{text: "5", kind: Percent, value: 5, unit: "percent"},
 			{text: "6 percent", kind: Percent, value: 6, unit: "percent"},
 		}},
+		{"between five and six percent", []want{{text: "five and six percent", kind: Percent, value: 5, unit: "percent", high: 6}}},
+		{"grew 3% in 2019 and 5% in 2020", []want{
+			{text: "3%", kind: Percent, value: 3, unit: "percent"},
+			{text: "5%", kind: Percent, value: 5, unit: "percent"},
+		}},
 		{"between 33% (50 years and older) and 44%", []want{
 			{text: "33%", kind: Percent, value: 33, unit: "percent"},
 			{text: "44%", kind: Percent, value: 44, unit: "percent"},
@@ -386,6 +391,42 @@ func TestFindNumber(t *testing.T) {
 		if got := qs[0]; got.Number.Digits != tt.digits || got.Scale != tt.scale {
 			t.Errorf("Find(%q): digits %q scale %g, want %q %g", tt.in, got.Number.Digits, got.Scale, tt.digits, tt.scale)
 		}
+	}
+}
+
+// TestFindLexicon checks that currencies, scales and cues come from the
+// lexicon: another lexicon, other vocabulary.
+func TestFindLexicon(t *testing.T) {
+	lex, diags := lexicon.Parse("test.yaml", []byte(`
+currencies:
+  - code: PLN
+    symbols: [zł]
+    words: [zloty, złoty]
+scales:
+  - factor: 1e6
+    words: [mio]
+cues:
+  - key: approx
+    terms: [ca.]
+  - key: decline
+    terms: [sank]
+`))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	f := NewFinder(lex)
+	var got []string
+	for _, q := range f.Find("ca. 5 mio złoty, zł 3 mio; exports sank by 4%; $5 billion") {
+		got = append(got, fmt.Sprintf("%s %g %s %s", q.ValueText, q.Value, q.Unit, q.Qualifier))
+	}
+	want := []string{
+		"5 mio złoty 5e+06 PLN approx",
+		"zł 3 mio 3e+06 PLN exact",
+		"4% -4 percent exact",
+		"5 5 count exact", // no $ and no billion in this lexicon
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Find with a custom lexicon\n got %q\nwant %q", got, want)
 	}
 }
 
