@@ -82,13 +82,21 @@ type Finder struct {
 	scales     *lexicon.Dict // key: index into factors
 	factors    []float64
 
-	g          grammar
-	percent    *lexicon.Dict
-	measures   *lexicon.Dict
-	markers    *lexicon.Dict
-	countNouns *lexicon.Dict
-	partitives *lexicon.Dict
+	g     grammar
+	terms *lexicon.Dict // the grammar's multi-word classes; key: class
 }
+
+// Classes of grammar terms, the keys of Finder.terms. One dictionary
+// finds them all in one pass (each pass folds the whole text); where terms
+// of two classes overlap the longer wins, as "p.p." (a measure) over "p."
+// (a marker).
+const (
+	classPercent   = "percent"
+	classMeasure   = "measure"
+	classMarker    = "marker"
+	classCountNoun = "count noun"
+	classPartitive = "partitive"
+)
 
 // NewFinder returns a Finder for the vocabulary of lex. A nil lexicon
 // knows no currencies, scales or cues.
@@ -125,18 +133,21 @@ func NewFinder(lex *lexicon.Lexicon) *Finder {
 			}
 		}
 	}
-	dict := func(terms []string) *lexicon.Dict {
-		d := lexicon.NewDict()
-		for _, t := range terms {
-			d.Add(t, t)
+	f.terms = lexicon.NewDict()
+	for _, c := range []struct {
+		class string
+		terms []string
+	}{
+		{classPercent, f.g.percent},
+		{classMeasure, f.g.measures},
+		{classMarker, f.g.markers},
+		{classCountNoun, f.g.countNouns},
+		{classPartitive, f.g.partitives},
+	} {
+		for _, t := range c.terms {
+			f.terms.Add(t, c.class)
 		}
-		return d
 	}
-	f.percent = dict(f.g.percent)
-	f.measures = dict(f.g.measures)
-	f.markers = dict(f.g.markers)
-	f.countNouns = dict(f.g.countNouns)
-	f.partitives = dict(f.g.partitives)
 	return f
 }
 
@@ -228,8 +239,8 @@ func (s *scan) figure(i int) (Quantity, int, bool) {
 	if j >= len(s.toks) {
 		return Quantity{}, 0, false
 	}
-	q, next, ok := s.core(i, j)
-	if !ok {
+	q, next, ok := s.core(i, j, true)
+	if !ok || q.Kind == Multiple && !(q.Value > 0) { // "0 times"
 		return Quantity{}, 0, false
 	}
 	if q.Kind != Rank && j > i {
@@ -250,8 +261,9 @@ func (s *scan) figure(i int) (Quantity, int, bool) {
 }
 
 // core reads a figure without its qualifier at token j; i is where the
-// figure with its qualifier starts.
-func (s *scan) core(i, j int) (Quantity, int, bool) {
+// figure with its qualifier starts. With ahead set, a number without a
+// unit may take the unit of the figure after it ("5 to 6%").
+func (s *scan) core(i, j int, ahead bool) (Quantity, int, bool) {
 	if q, next, ok := s.rank(j); ok {
 		return q, next, true
 	}
@@ -299,7 +311,7 @@ func (s *scan) core(i, j int) (Quantity, int, bool) {
 	// compound modifier, no figure.
 	if k+1 < n && s.isDash(k) && s.toks[k].gap == noGap && s.toks[k+1].gap == noGap && s.toks[k+1].kind == wordTok {
 		h, scale := s.scale[k+1]
-		pct, isPct := s.percentHit[k+1]
+		pct, isPct := s.termAt(classPercent, k+1)
 		switch {
 		case code == "" && s.isWord(k+1, s.f.g.fold):
 			return s.make(Multiple, unitMultiple, r, k+1)
@@ -322,17 +334,22 @@ func (s *scan) core(i, j int) (Quantity, int, bool) {
 		r.last, k = h.last, h.last+1
 	}
 
+	if ahead && r.scale == 1 && !r.ranged && !r.lo.article {
+		if q, next, ok := s.sharedUnit(i, r, k, code); ok {
+			return q, next, true
+		}
+	}
 	if code != "" {
 		if r.lo.article || (r.lo.word && r.scale == 1) {
 			return Quantity{}, 0, false
 		}
 		return s.make(Money, code, r, r.last)
 	}
-	if h, ok := s.percentHit[k]; ok && r.scale == 1 && !r.lo.article {
+	if h, ok := s.termAt(classPercent, k); ok && r.scale == 1 && !r.lo.article {
 		if !r.ranged {
 			// "5%–6%"
 			if hi, ok := s.rangeEnd(h.last+1, "", r.lo); ok {
-				if h2, ok := s.percentHit[hi.last+1]; ok {
+				if h2, ok := s.termAt(classPercent, hi.last+1); ok {
 					r.hi, r.ranged = hi, true
 					return s.make(Percent, unitPercent, r, h2.last)
 				}
@@ -355,6 +372,9 @@ func (s *scan) core(i, j int) (Quantity, int, bool) {
 		}
 	}
 	if r.scale != 1 {
+		if _, ok := s.termAt(classMeasure, k); ok {
+			return Quantity{}, 0, false // "a thousand km"
+		}
 		return s.make(Count, unitCount, r, r.last)
 	}
 	if r.lo.word || r.lo.article || r.ranged || !s.bareCount(r.lo, k) {
@@ -367,6 +387,35 @@ func (s *scan) core(i, j int) (Quantity, int, bool) {
 // to letters that make it a currency the lexicon does not know: HK$, A$.
 func (s *scan) unknownCurrency(j int) bool {
 	return j > 0 && s.toks[j].gap == noGap && s.toks[j-1].kind == wordTok
+}
+
+// sharedUnit reads a number r whose unit is written once, after the figure
+// that follows it (token k on is "and", "to" or "or" and that figure):
+// "from 5 to 6 percent", "$5 to $6 billion", "between 5 and 6%" (a range).
+func (s *scan) sharedUnit(i int, r reading, k int, code string) (Quantity, int, bool) {
+	if !s.isWord(k, "and") && !s.isWord(k, "to") && !s.isWord(k, "or") || k+1 >= len(s.toks) {
+		return Quantity{}, 0, false
+	}
+	b, next, ok := s.core(k+1, k+1, false)
+	switch {
+	case !ok || b.High != 0:
+		return Quantity{}, 0, false
+	case code != "" && (b.Kind != Money || b.Unit != code || b.Scale == 1):
+		return Quantity{}, 0, false // "$5 and $6": each has its unit
+	case code == "" && b.Kind != Percent && b.Kind != Money && (b.Kind != Count || b.Scale == 1):
+		return Quantity{}, 0, false
+	case code == "" && !r.lo.word && !s.bareCount(r.lo, k):
+		return Quantity{}, 0, false // "3% in 2019 and 5% in 2020": 2019 is a year
+	}
+	r.scale = b.Scale
+	if s.isWord(i-1, "between") && s.isWord(k, "and") {
+		q, _, _ := s.make(b.Kind, b.Unit, r, next-1)
+		if q.Value >= 0 && b.Value > q.Value {
+			q.High = b.Value
+			return q, next, true
+		}
+	}
+	return s.make(b.Kind, b.Unit, r, r.last)
 }
 
 // reading is a figure being read: its numerals and scale.
@@ -467,10 +516,11 @@ func (s *scan) parse(first, last int) (numeral, bool) {
 }
 
 // rangeEnd reads the high end of a range at token k: a dash and a number
-// larger than lo, with the currency symbol repeated or not ("$30–$60").
+// larger than lo, with the currency symbol repeated or not ("$30–$60"). A
+// negative low end takes no range: "-1-1" is no range from -1 to 1.
 func (s *scan) rangeEnd(k int, code string, lo numeral) (numeral, bool) {
 	n := len(s.toks)
-	if lo.word || lo.article || k+1 >= n || !s.isDash(k) {
+	if lo.word || lo.article || lo.value < 0 || k+1 >= n || !s.isDash(k) {
 		return numeral{}, false
 	}
 	m := k + 1
@@ -532,7 +582,7 @@ func (s *scan) rank(j int) (Quantity, int, bool) {
 	if k+2 < n && s.isDash(k+1) && s.toks[k+1].gap == noGap && s.toks[k+2].gap == noGap && s.toks[k+2].kind == wordTok {
 		return Quantity{}, 0, false
 	}
-	if _, ok := s.partitiveEnd[j-1]; ok && j > 0 {
+	if _, ok := s.termEndingAt(classPartitive, j-1); ok {
 		return Quantity{}, 0, false
 	}
 	if ord == 0 {
@@ -569,11 +619,11 @@ func (s *scan) multiplyWord(j int) (Quantity, int, bool) {
 // token is k, counts things.
 func (s *scan) bareCount(lo numeral, k int) bool {
 	n := len(s.toks)
-	if _, ok := s.measure[k]; ok {
+	if _, ok := s.termAt(classMeasure, k); ok {
 		return false
 	}
 	if isYear(s.str(lo.last)) {
-		if _, ok := s.countNoun[k]; !ok || s.toks[k].gap >= lineGap {
+		if _, ok := s.termAt(classCountNoun, k); !ok || s.toks[k].gap >= lineGap {
 			return false
 		}
 	}
@@ -593,7 +643,13 @@ func (s *scan) bareCount(lo numeral, k int) bool {
 		return false
 	}
 	// "Center for Eurasian Studies 5" before a blank line: a page footer
-	if k < n && s.toks[k].gap == paraGap {
+	if k < n && s.toks[k].gap == paraGap || k >= n && strings.Count(s.text[s.toks[lo.last].end:], "\n") >= 2 {
+		return false
+	}
+	// "March 28, 2015", "on 23 May 2021": a day of the month, which the
+	// date extractor reads
+	if v := lo.value; v >= 1 && v <= 31 && v == math.Trunc(v) && lo.num.Decimals == 0 &&
+		(s.month(first-1) && s.toks[first].gap < lineGap || s.month(k) && s.toks[k].gap < lineGap) {
 		return false
 	}
 	// "… for Belarus. 128\nLukashenka": a footnote after a sentence.
@@ -611,6 +667,12 @@ func (s *scan) bareCount(lo numeral, k int) bool {
 		}
 	}
 	return true
+}
+
+// month reports whether token k is a month's name or its abbreviation
+// ("March", "Mar"), capitalised.
+func (s *scan) month(k int) bool {
+	return s.in(k) && s.toks[k].kind == wordTok && s.f.g.months[s.str(k)]
 }
 
 // openParen reports whether an unclosed "(" precedes token k on its line.

@@ -114,6 +114,15 @@ func TestFindMoney(t *testing.T) {
 			{text: "¥3 billion", kind: Money, value: 3e9, unit: "CNY"},
 		}},
 		{"a fee of $500", []want{{text: "$500", kind: Money, value: 500, unit: "USD"}}},
+		{"from $5 to $6 billion", []want{
+			{text: "$5", kind: Money, value: 5e9, unit: "USD"},
+			{text: "$6 billion", kind: Money, value: 6e9, unit: "USD"},
+		}},
+		{"between 2 and 3 billion dollars", []want{{text: "2 and 3 billion dollars", kind: Money, value: 2e9, unit: "USD", high: 3e9}}},
+		{"$5 and $6", []want{
+			{text: "$5", kind: Money, value: 5, unit: "USD"},
+			{text: "$6", kind: Money, value: 6, unit: "USD"},
+		}},
 		{"in 2019 USD 15 billion", []want{{text: "USD 15 billion", kind: Money, value: 15e9, unit: "USD"}}},
 		{"3.78 BYN\n3.00 BYN\n3.43 BYN\n", []want{
 			{text: "3.78 BYN", kind: Money, value: 3.78, unit: "BYN"},
@@ -149,6 +158,21 @@ func TestFindPercent(t *testing.T) {
 		{"a 5 per cent rise", []want{{text: "5 per cent", kind: Percent, value: 5, unit: "percent"}}},
 		{"a 5 per\ncent rise", []want{{text: "5 per\ncent", kind: Percent, value: 5, unit: "percent"}}},
 		{"five percent of exports", []want{{text: "five percent", kind: Percent, value: 5, unit: "percent"}}},
+		// A unit written once for two numbers.
+		{"between 5 and 6% of GDP", []want{{text: "5 and 6%", kind: Percent, value: 5, unit: "percent", high: 6}}},
+		{"rose from 5 to 6 percent", []want{
+			{text: "5", kind: Percent, value: 5, unit: "percent"},
+			{text: "6 percent", kind: Percent, value: 6, unit: "percent"},
+		}},
+		{"between five and six percent", []want{{text: "five and six percent", kind: Percent, value: 5, unit: "percent", high: 6}}},
+		{"grew 3% in 2019 and 5% in 2020", []want{
+			{text: "3%", kind: Percent, value: 3, unit: "percent"},
+			{text: "5%", kind: Percent, value: 5, unit: "percent"},
+		}},
+		{"between 33% (50 years and older) and 44%", []want{
+			{text: "33%", kind: Percent, value: 33, unit: "percent"},
+			{text: "44%", kind: Percent, value: 44, unit: "percent"},
+		}},
 		{"a 5-percent share", []want{{text: "5-percent", kind: Percent, value: 5, unit: "percent"}}},
 		// Percentage points are no percentage, and no count.
 		{"up 3 percentage points", nil},
@@ -168,6 +192,11 @@ func TestFindCount(t *testing.T) {
 		{"Until 2018, 277\nChinese officers received diplomas", []want{{text: "277", kind: Count, value: 277, unit: "count"}}},
 		{"a population of less than ten million and", []want{{text: "ten million", kind: Count, value: 10e6, unit: "count", qual: record.LessThan, qualText: "less than"}}},
 		{"expecting one million additional doses", []want{{text: "one million", kind: Count, value: 1e6, unit: "count"}}},
+		{"5 to 6 million people", []want{
+			{text: "5", kind: Count, value: 5e6, unit: "count"},
+			{text: "6 million", kind: Count, value: 6e6, unit: "count"},
+		}},
+		{"a thousand km", nil},
 		{"“More than 3.5 Thousand Chinese Came”", []want{{text: "3.5 Thousand", kind: Count, value: 3500, unit: "count", qual: record.MoreThan, qualText: "More than"}}},
 		{"at least 3 agreements and fewer than 20 projects", []want{
 			{text: "3", kind: Count, value: 3, unit: "count", qual: record.MoreThan, qualText: "at least"},
@@ -201,6 +230,12 @@ func TestFindCount(t *testing.T) {
 		{"the 10-year tax-free period; 50 years and older", nil},
 		// Ranges without a unit: pages and years.
 		{"(2013–2023) and pages 75-76.", nil},
+		// Days of the month, left to the date extractor.
+		{"On March 28, 2015, the Chinese government; on 23 May 2021; (accessed Feb 17, 2025)", nil},
+		{"in January 2024, 30 companies; May 40 companies", []want{
+			{text: "30", kind: Count, value: 30, unit: "count"},
+			{text: "40", kind: Count, value: 40, unit: "count"},
+		}},
 		// Item numbers and table cells.
 		{"attributed to: 1) mutual respect; 2) alignment", nil},
 		{"| Total trade volume | 32.9 | 30.13 | −8,15 |", nil},
@@ -228,6 +263,7 @@ func TestFindFootnotes(t *testing.T) {
 		{"Turabekova, “Belarus,” 4.\n13 President", nil},
 		{"(2021), 79, https://doi.org/x", nil},
 		{"Center for Eurasian Studies 5\n\n\nhttps://avim.org.tr", nil},
+		{"Center for Eurasian Studies 6\n\n\n", nil},
 	})
 }
 
@@ -302,7 +338,7 @@ func TestFindDecline(t *testing.T) {
 		{"the share fell to 5%", []want{{text: "5%", kind: Percent, value: 5, unit: "percent"}}},
 		{"amounting to $3.93 billion after it declined", []want{{text: "$3.93 billion", kind: Money, value: 3.93e9, unit: "USD"}}},
 		// A minus sign: negative, and not negated twice.
-		{"a change of −8,15 and -2.5% and (–3%)", []want{
+		{"a change of −8,15, then -2.5% and (–3%)", []want{
 			{text: "−8,15", kind: Count, value: -8.15, unit: "count", neg: true},
 			{text: "-2.5%", kind: Percent, value: -2.5, unit: "percent", neg: true},
 			{text: "–3%", kind: Percent, value: -3, unit: "percent", neg: true},
@@ -322,6 +358,10 @@ func TestFindMessy(t *testing.T) {
 		{"China\u2019s 3%", []want{{text: "3%", kind: Percent, value: 3, unit: "percent"}}},
 		{"nearly\u00a0\u00a0100   enterprises", []want{{text: "100", kind: Count, value: 100, unit: "count", qual: record.Approx, qualText: "nearly"}}},
 		{"", nil},
+		// Found by FuzzFind (testdata/fuzz/FuzzFind): no zero multiple, no
+		// range from a negative number.
+		{"0,0 times0000000000000", nil},
+		{"-1-1Bn", []want{{text: "-1", kind: Count, value: -1, unit: "count", neg: true}}},
 		{"\xff\xfe 5% \xff", []want{{text: "5%", kind: Percent, value: 5, unit: "percent"}}},
 	})
 }
@@ -351,6 +391,42 @@ func TestFindNumber(t *testing.T) {
 		if got := qs[0]; got.Number.Digits != tt.digits || got.Scale != tt.scale {
 			t.Errorf("Find(%q): digits %q scale %g, want %q %g", tt.in, got.Number.Digits, got.Scale, tt.digits, tt.scale)
 		}
+	}
+}
+
+// TestFindLexicon checks that currencies, scales and cues come from the
+// lexicon: another lexicon, other vocabulary.
+func TestFindLexicon(t *testing.T) {
+	lex, diags := lexicon.Parse("test.yaml", []byte(`
+currencies:
+  - code: PLN
+    symbols: [zł]
+    words: [zloty, złoty]
+scales:
+  - factor: 1e6
+    words: [mio]
+cues:
+  - key: approx
+    terms: [ca.]
+  - key: decline
+    terms: [sank]
+`))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	f := NewFinder(lex)
+	var got []string
+	for _, q := range f.Find("ca. 5 mio złoty, zł 3 mio; exports sank by 4%; $5 billion") {
+		got = append(got, fmt.Sprintf("%s %g %s %s", q.ValueText, q.Value, q.Unit, q.Qualifier))
+	}
+	want := []string{
+		"5 mio złoty 5e+06 PLN approx",
+		"zł 3 mio 3e+06 PLN exact",
+		"4% -4 percent exact",
+		"5 5 count exact", // no $ and no billion in this lexicon
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Find with a custom lexicon\n got %q\nwant %q", got, want)
 	}
 }
 
@@ -384,18 +460,21 @@ func FuzzFind(f *testing.F) {
 		"a meagre USD 4.6\nbillion in export loans; over one billion USD",
 		"| 27,18 | −8,15 |\n45\n the Corona",
 		"purchase 50-75\npercent; 5%–6%; $30–$60 bn; 2018.105 The",
+		"between 5 and 6% or from $5 to $6 billion; 2.5 times; increased by three times.",
+		"Blog No.2024 / 8. the 16/17+1 framework; https://x.org/1198391.shtml.\n46 Maxim",
+		"a decrease of 3%; a 5% drop; fell by nearly $200 million; −8,15; (–3%)",
+		"the \nsecond highest level out of about 25 formats; one of the largest; 2nd-largest",
 	} {
 		f.Add(s)
 	}
 	lex := testLexicon(f)
 	finder := NewFinder(lex)
 	f.Fuzz(func(t *testing.T, text string) {
-		prev := 0
+		prevEnd := 0
 		for _, q := range finder.Find(text) {
-			if q.Start < prev || q.Start > q.End || q.End > len(text) {
-				t.Fatalf("Find(%q): span %d:%d after %d", text, q.Start, q.End, prev)
+			if q.Start < prevEnd || q.Start > q.End || q.End > len(text) {
+				t.Fatalf("Find(%q): span %d:%d after %d", text, q.Start, q.End, prevEnd)
 			}
-			prev = q.End
 			if q.ValueText != text[q.Start:q.End] {
 				t.Fatalf("Find(%q): ValueText %q != text[%d:%d]", text, q.ValueText, q.Start, q.End)
 			}
@@ -408,12 +487,23 @@ func FuzzFind(f *testing.F) {
 			if q.Negative != (q.Value < 0) {
 				t.Fatalf("Find(%q): %q negative %v, value %g", text, q.ValueText, q.Negative, q.Value)
 			}
-			if q.QualEnd != 0 && (q.QualStart > q.QualEnd || q.QualEnd > q.Start) {
-				t.Fatalf("Find(%q): qualifier span %d:%d does not precede %d", text, q.QualStart, q.QualEnd, q.Start)
+			if q.QualEnd != 0 && (q.QualStart < prevEnd || q.QualStart > q.QualEnd || q.QualEnd > q.Start) {
+				t.Fatalf("Find(%q): qualifier span %d:%d not between %d and %d", text, q.QualStart, q.QualEnd, prevEnd, q.Start)
 			}
-			if strings.TrimSpace(q.ValueText) == "" || !utf8.ValidString(q.ValueText) && utf8.ValidString(text) {
+			if strings.TrimSpace(q.ValueText) != q.ValueText || q.ValueText == "" || !utf8.ValidString(q.ValueText) && utf8.ValidString(text) {
 				t.Fatalf("Find(%q): bad ValueText %q", text, q.ValueText)
 			}
+			if !(q.Scale >= 1) || q.Kind == Rank && (q.Value < 1 || q.Value != math.Trunc(q.Value)) || q.Kind == Multiple && !(q.Value > 0) {
+				t.Fatalf("Find(%q): %q %s value %g scale %g", text, q.ValueText, q.Kind, q.Value, q.Scale)
+			}
+			// A range runs upwards, or downwards when a decline negated it.
+			if q.High != 0 && !(q.Value >= 0 && q.High > q.Value || q.Value < 0 && q.High < q.Value) {
+				t.Fatalf("Find(%q): %q range %g to %g", text, q.ValueText, q.Value, q.High)
+			}
+			if (q.Qualifier == record.Exact) != (q.QualEnd == 0) {
+				t.Fatalf("Find(%q): %q qualifier %s span %d:%d", text, q.ValueText, q.Qualifier, q.QualStart, q.QualEnd)
+			}
+			prevEnd = q.End
 		}
 	})
 }

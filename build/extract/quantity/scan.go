@@ -48,9 +48,9 @@ type scan struct {
 	toks []token
 
 	// Terms by the index of their first token.
-	cue, symbol, currency, scale, percentHit, measure, countNoun, marker map[int]hit
+	cue, symbol, currency, scale, term map[int]hit
 	// Terms by the index of their last token.
-	cueEnd, symbolEnd, markerEnd, partitiveEnd map[int]hit
+	cueEnd, symbolEnd, termEnd map[int]hit
 
 	// excluded marks the number tokens that are identifiers or footnote
 	// references.
@@ -84,11 +84,7 @@ func newScan(f *Finder, text string) *scan {
 	s.symbol, s.symbolEnd = index(f.symbols)
 	s.currency, _ = index(f.currencies)
 	s.scale, _ = index(f.scales)
-	s.percentHit, _ = index(f.percent)
-	s.measure, _ = index(f.measures)
-	s.countNoun, _ = index(f.countNouns)
-	s.marker, s.markerEnd = index(f.markers)
-	_, s.partitiveEnd = index(f.partitives)
+	s.term, s.termEnd = index(f.terms)
 	s.exclude()
 	return s
 }
@@ -240,10 +236,10 @@ func (s *scan) idBefore(k int) bool {
 		return true
 	}
 	// "No. 5", "Table 2", "Tel: 438"
-	if _, ok := s.markerEnd[p]; ok {
+	if _, ok := s.termEndingAt(classMarker, p); ok {
 		return true
 	}
-	if _, ok := s.markerEnd[p-1]; ok && p > 0 && s.isPunct(p, ":#") {
+	if _, ok := s.termEndingAt(classMarker, p-1); ok && s.isPunct(p, ":#") {
 		return true
 	}
 	return false
@@ -253,7 +249,7 @@ func (s *scan) idBefore(k int) bool {
 // "16/17", "17+1", "2024 / 8", "14:30", and a volume: "Monitor 16, no. 171".
 func (s *scan) idAfter(k int) bool {
 	m := k + 1
-	if _, ok := s.marker[m+1]; ok && s.isPunct(m, ",") && s.toks[m+1].gap < lineGap {
+	if _, ok := s.termAt(classMarker, m+1); ok && s.isPunct(m, ",") && s.toks[m+1].gap < lineGap {
 		return true
 	}
 	if m+1 >= len(s.toks) || s.toks[m+1].kind != numTok {
@@ -305,6 +301,18 @@ func (s *scan) yearNote(k int) bool {
 		return true
 	}
 	return s.toks[m].kind == punctTok && !s.isPunct(m, "%") && !s.isDash(m) && !s.isSymbol(m)
+}
+
+// termAt returns the grammar term of class c that starts at token k.
+func (s *scan) termAt(c string, k int) (hit, bool) {
+	h, ok := s.term[k]
+	return h, ok && h.key == c
+}
+
+// termEndingAt returns the grammar term of class c that ends at token k.
+func (s *scan) termEndingAt(c string, k int) (hit, bool) {
+	h, ok := s.termEnd[k]
+	return h, ok && h.key == c
 }
 
 // inURL reports whether token k lies inside a URL.

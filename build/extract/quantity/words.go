@@ -1,5 +1,7 @@
 package quantity
 
+import "time"
+
 // grammar is the English number grammar that Find needs beyond the
 // lexicon: number words, ordinals, superlatives, multiplying verbs, the
 // ways to write "percent", units of measure, markers of numbered
@@ -15,6 +17,7 @@ type grammar struct {
 	superlatives  map[string]bool    // "largest": rank 1 alone, rank n after an ordinal
 	multiplyVerbs map[string]float64 // "doubled" → 2
 	ordinalSuffix map[string]bool    // "nd" in "2nd"
+	months        map[string]bool    // "March", "Mar": a day of the month is no count
 
 	percent     []string // written after a number: "%", "per cent"
 	measures    []string // units that make a number a measure, not a count: "km"
@@ -75,6 +78,13 @@ func english() grammar {
 		partitives: []string{"one of the", "some of the", "among the", "one of", "among"},
 		times:      "times",
 		fold:       "fold",
+		months:     map[string]bool{"Sept": true},
+	}
+	// The month names as Go's time package writes them, and their
+	// three-letter abbreviations.
+	for m := time.January; m <= time.December; m++ {
+		g.months[m.String()] = true
+		g.months[m.String()[:3]] = true
 	}
 	return g
 }
