@@ -41,34 +41,38 @@ var (
 )
 
 func (r *Rules) agreements(f *facts, st *docState, res *Result) {
-	kinds := r.Lex.AgreementDict.Find(f.masked)
-	events := r.Lex.EventDict.Find(f.masked)
+	kinds, events := r.documentWords(f)
 	for _, k := range kinds {
 		c := f.clause(k.Start)
+		if k.Key == "partnership_status" && hasKindBefore(kinds, k, c) {
+			continue // "a declaration elevating … to … partnership": the declaration is the document
+		}
 		evs := governing(f, k, events, c)
 		if len(evs) == 0 {
-			continue
+			// "the 2013 Joint Declaration", "Directive No. 5 … from
+			// September 2015": a dated reference to a specific document
+			// mentions its adoption
+			if e, ok := r.datedReference(f, k, c); ok {
+				evs = []lexicon.Match{e}
+			} else {
+				continue
+			}
 		}
 		parties, ok := r.parties(f, k, c, st)
 		if !ok {
 			continue
 		}
-		when, basis := r.agreementDate(f, k, c, st)
-		if !when.Resolved() {
+		when, _ := r.agreementDate(f, k, c, st)
+		if !when.Resolved() || cumulative(f, k, c) {
 			continue
 		}
-		_ = basis
 		title := r.title(f, k, c)
 		a, b := quoteSpan(f, c)
 		for _, e := range evs {
 			event := e.Key
 			kind := k.Key
-			if kind == "partnership_status" && event != "announced" {
-				// "signed a declaration elevating … partnership": the
-				// declaration is the document, the partnership its subject
-				if hasKindBefore(kinds, k, c) {
-					continue
-				}
+			if kind == "agreement" && countBefore(f, k, c) {
+				kind = "package" // "signed about 40 agreements"
 			}
 			if kind == "diplomatic_relations" {
 				event = "announced"
@@ -81,6 +85,98 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		}
 	}
 }
+
+// documentWords finds the kinds of documents and the event words of a
+// sentence. A quoted title is one document: kind and event words inside
+// it name the document ("the “Joint Statement on Establishing …”"), so
+// only its first kind word counts, and its event words none.
+func (r *Rules) documentWords(f *facts) ([]lexicon.Match, []lexicon.Match) {
+	var titles [][]int
+	for _, m := range quoted.FindAllStringIndex(f.text, -1) {
+		titles = append(titles, m)
+	}
+	inTitle := func(a int) int {
+		for i, t := range titles {
+			if a >= t[0] && a < t[1] {
+				return i
+			}
+		}
+		return -1
+	}
+	var kinds []lexicon.Match
+	seen := map[int]bool{}
+	for _, k := range r.Lex.AgreementDict.Find(f.masked) {
+		if t := inTitle(k.Start); t >= 0 {
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+		}
+		kinds = append(kinds, k)
+	}
+	var events []lexicon.Match
+	for _, e := range r.Lex.EventDict.Find(f.masked) {
+		if inTitle(e.Start) < 0 {
+			events = append(events, e)
+		}
+	}
+	return kinds, events
+}
+
+var (
+	yearBeforeKind = regexp.MustCompile(`\b(?:19|20)\d{2}\s+(?:\p{Lu}\S*\s+){0,2}$`)
+	dateAfterTitle = regexp.MustCompile(`^[^;]{0,250}?\b(?:from|of|dated)\s+$`)
+)
+
+// datedReference reads a document named with its own date: a year right
+// before its name ("the 2013 Joint Declaration", "his 2016 decree") or a
+// date right after its title ("… from September 2015"). The event is its
+// signing (adoption for declarations and statements).
+func (r *Rules) datedReference(f *facts, k lexicon.Match, c span) (lexicon.Match, bool) {
+	if k.Key == "partnership_status" || k.Key == "diplomatic_relations" {
+		return lexicon.Match{}, false
+	}
+	specific := yearBeforeKind.MatchString(f.masked[c.start:k.Start])
+	if !specific {
+		for _, d := range f.dates {
+			if d.Start > k.End && c.contains(d.Start) && dateAfterTitle.MatchString(f.masked[k.End:d.Start]) {
+				specific = true
+			}
+		}
+	}
+	if !specific {
+		return lexicon.Match{}, false
+	}
+	event := "signed"
+	if k.Key == "declaration" || k.Key == "joint_statement" || k.Key == "communique" || k.Key == "directive" || k.Key == "decree" {
+		event = "adopted"
+	}
+	return lexicon.Match{Start: k.Start, End: k.Start, Key: event}, true
+}
+
+// cumulative reports a count of documents up to a date ("by 2018, five
+// treaties … had been signed"): a tally, not an event.
+func cumulative(f *facts, k lexicon.Match, c span) bool {
+	d, ok := f.nearestDate(k.Start)
+	return ok && d.Open == date.Until && countBefore(f, k, c)
+}
+
+// countBefore reports a count right before a document kind ("about 40
+// agreements", "five treaties").
+func countBefore(f *facts, k lexicon.Match, c span) bool {
+	before := lastWords(f.masked[c.start:k.Start], 3)
+	if numberWord.MatchString(before) {
+		return true
+	}
+	for _, q := range f.qty {
+		if q.End <= k.Start && q.Start >= c.start && words(f.masked[q.End:k.Start]) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+var numberWord = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|a number of)\s+(?:\S+\s+)?$`)
 
 // hasKindBefore reports whether another document kind comes before k in
 // its clause ("a declaration elevating … partnership").
@@ -167,6 +263,12 @@ func (r *Rules) parties(f *facts, k lexicon.Match, c span, st *docState) ([]stri
 				issuer = n
 			}
 		}
+		if issuer == "" && st.lastAny != "" {
+			// "the 2015 Directive", "he decreed": the leader last named
+			if p, ok := r.Lex.Person(st.lastAny); ok && r.focus(p.Country) {
+				issuer = p.Country
+			}
+		}
 		if issuer == "" {
 			return nil, false
 		}
@@ -197,8 +299,11 @@ func (r *Rules) parties(f *facts, k lexicon.Match, c span, st *docState) ([]stri
 // agreementDate dates the event: the nearest date of the sentence, or the
 // previous sentence's date when the clause refers back to it.
 func (r *Rules) agreementDate(f *facts, k lexicon.Match, c span, st *docState) (record.Period, record.Basis) {
-	if d, ok := f.nearestDate(k.Start); ok && d.Open != date.Since {
+	if d, ok := f.clauseDate(k.Start); ok && d.Open != date.Since {
 		return d.Period, d.Period.Basis
+	}
+	if p, ok := st.contextDate(f); ok {
+		return p, record.Context
 	}
 	if referBack.MatchString(f.masked) && st.lastDate.Resolved() {
 		p := st.lastDate

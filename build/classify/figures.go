@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/claimpack/claimpack/build/extract/date"
@@ -41,6 +42,12 @@ type topicTerm struct {
 
 func (r *Rules) topicTerms(f *facts, c span) []topicTerm {
 	var out []topicTerm
+	if relative.MatchString(f.masked[c.start:min(c.end, c.start+8)]) && c.start > 0 {
+		// a relative clause is about the noun it follows: look at the end
+		// of the clause before it
+		prev := lastWords(f.masked[:c.start], 6)
+		c = span{c.start - len(prev), c.end}
+	}
 	seg := f.masked[c.start:c.end]
 	for _, m := range r.Lex.TradeDict.Find(seg) {
 		out = append(out, topicTerm{"trade", m.Key, c.start + m.Start, c.start + m.End})
@@ -81,6 +88,15 @@ func (r *Rules) figureTopic(f *facts, q quantity.Quantity, c span) (topicTerm, b
 			best, bestD = t, d
 		}
 	}
+	if best.topic == "trade" {
+		// "export loans", "export credits": the trade word qualifies a
+		// finance word
+		for _, t := range r.topicTerms(f, c) {
+			if t.topic == "fdi" && t.start >= best.end && words(f.masked[best.end:t.start]) == 0 {
+				return t, true
+			}
+		}
+	}
 	return best, bestD < 1<<30
 }
 
@@ -111,7 +127,7 @@ func (r *Rules) scopeCue(f *facts, q quantity.Quantity, c span) string {
 			if b <= q.Start && words(f.masked[b:q.Start]) <= 8 || a >= q.End && words(f.masked[q.End:a]) <= 3 && !strings.Contains(f.masked[q.End:a], "total") {
 				return m.Key
 			}
-		case "cost", "freight":
+		case "cost", "freight", "global":
 			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 {
 				return m.Key
 			}
@@ -208,12 +224,32 @@ func (r *Rules) figures(f *facts, st *docState, res *Result) {
 		if !ok {
 			continue // a figure about something else: not a claim
 		}
+		if q.Kind == quantity.Percent && r.shareOfOther(f, q) {
+			continue
+		}
+		if q.High != 0 {
+			// a range ("USD 30-60 billion") is no single figure: kept as a claim only
+			r.otherClaim(f, q.Start, q.End, st, res, "prose.other.range")
+			continue
+		}
 		if ok, why := r.pairOK(f, q, c, st); !ok {
 			r.otherClaim(f, q.Start, q.End, st, res, "prose.other."+why)
 			continue
 		}
 		r.emitFigure(f, q, qs, qi, t, c, usd, st, res)
 	}
+}
+
+// shareOfOther reports a percentage "of" something no topic word names
+// ("50-75 percent of project equipment"); "of total foreign trade", "of
+// all foreign capital", "of total foreign public debt" are fine.
+func (r *Rules) shareOfOther(f *facts, q quantity.Quantity) bool {
+	m := ofPhrase.FindStringSubmatch(f.masked[q.End:])
+	if m == nil {
+		return false
+	}
+	np := m[1]
+	return !r.Lex.TradeDict.Has(np) && !r.Lex.FDIDict.Has(np) && !r.Lex.TopicDict.Has(np) && !strings.Contains(strings.ToLower(np), "total")
 }
 
 // usdEquivalent reads "CNY 3 billion (about US$415 million)": a money
@@ -259,6 +295,16 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 	case quantity.Rank:
 		key = "rank"
 	}
+	if t.topic == "fdi" {
+		switch {
+		case t.key == "debt" && q.Kind == quantity.Percent:
+			key = "debt_share"
+		case t.key == "debt":
+			key = "debt_stock"
+		case q.Kind == quantity.Percent && key != "growth_rate":
+			key = "share"
+		}
+	}
 
 	fig := record.Figure{
 		Value: q.Value, Unit: q.Unit, Qualifier: q.Qualifier, ValueText: q.ValueText,
@@ -295,7 +341,7 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 			PeriodFields: record.PeriodColumns(when), Figure: fig, Provenance: prov, When: when,
 		})
 	case "fdi":
-		investor, host := r.investment(f, c)
+		investor, host := r.investment(f, q, c)
 		lender := r.lender(f, q, qs, qi, c)
 		recID, claimID := st.ids.next(record.PrefixFDI, idKey...)
 		res.FDI = append(res.FDI, record.FDI{
@@ -327,9 +373,7 @@ func quoteSpan(f *facts, c span) (int, int) {
 func (r *Rules) figurePeriod(f *facts, q quantity.Quantity, t topicTerm, st *docState) (record.Period, string) {
 	d, ok := f.nearestDate(q.Start)
 	if !ok {
-		if pastTense(f.masked) && st.lastDate.Resolved() && st.lastDateS < len(f.text)+1<<30 {
-			p := st.lastDate
-			p.Basis = record.Context
+		if p, ok := st.contextDate(f); ok {
 			return p, t.key + ".context"
 		}
 		return record.Period{Basis: record.Unresolved}, t.key
@@ -341,24 +385,31 @@ func (r *Rules) figurePeriod(f *facts, q quantity.Quantity, t topicTerm, st *doc
 	return p, t.key
 }
 
+var relative = regexp.MustCompile(`^\s*,?\s*(which|that|who)\b`)
+
+// unrelatedShare reads "50-75 percent of project equipment": a percentage
+// of something the datasets do not measure.
+var ofPhrase = regexp.MustCompile(`^\s+of\s+((?:\S+\s+){0,5}\S+)`)
+
 var pastWords = []string{" was ", " were ", " had ", "ed ", " amounted", " reached", " totalled", " totaled"}
 var presentWords = []string{" is ", " are ", " has ", " have ", " now ", " currently ", " today", "remains"}
 
-// pastTense is a light reading of a sentence's tense: past markers without
-// present ones.
+// pastTense is a light reading of a sentence's tense: whichever marker
+// comes first, a past one ("was", "amounted") or a present one ("is",
+// "has", "now"), decides; subordinate clauses come later.
 func pastTense(s string) bool {
 	l := " " + strings.ToLower(s) + " "
-	for _, w := range presentWords {
-		if strings.Contains(l, w) {
-			return false
+	first := func(ws []string) int {
+		best := -1
+		for _, w := range ws {
+			if i := strings.Index(l, w); i >= 0 && (best < 0 || i < best) {
+				best = i
+			}
 		}
+		return best
 	}
-	for _, w := range pastWords {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
+	past, present := first(pastWords), first(presentWords)
+	return past >= 0 && (present < 0 || past < present)
 }
 
 // direction gives exporter and importer of a trade figure from the words
@@ -465,14 +516,24 @@ func (r *Rules) attribution(f *facts, c span) string {
 // "investment in", "to", "from"; by default China invests in Belarus when
 // the sentence names Chinese money, the other way round when it names
 // Belarusian.
-func (r *Rules) investment(f *facts, c span) (investor, host string) {
+func (r *Rules) investment(f *facts, q quantity.Quantity, c span) (investor, host string) {
+	// "China’s 3%": the country owning the figure invests
+	owner := ""
+	for _, m := range f.nations {
+		if m.End <= q.Start && m.Start >= c.start && words(f.masked[m.End:q.Start]) <= 1 && r.focus(m.Key) {
+			owner = m.Key
+		}
+	}
+	if owner != "" {
+		return owner, r.other(owner)
+	}
 	for _, m := range f.nations {
 		if m.Start < c.start || m.End > c.end || !r.focus(m.Key) {
 			continue
 		}
 		before := strings.ToLower(strings.TrimSpace(f.masked[c.start:m.Start]))
 		switch {
-		case strings.HasSuffix(before, " in") || strings.HasSuffix(before, " to") || strings.HasSuffix(before, " into") || strings.HasSuffix(before, " of"):
+		case strings.HasSuffix(before, " in") || strings.HasSuffix(before, " to") || strings.HasSuffix(before, " into") || strings.HasSuffix(before, " of") || strings.HasSuffix(before, "inward"):
 			if host == "" {
 				host = m.Key
 			}

@@ -40,6 +40,7 @@ func (r *Rules) other(c string) string {
 // facts is what one sentence holds, with spans relative to its text.
 type facts struct {
 	s       prose.Sentence
+	idx     int // index of the sentence in the document
 	text    string
 	masked  string // in-text citations and URLs blanked, same length as text
 	dates   []date.Match
@@ -58,15 +59,17 @@ func (s span) contains(i int) bool { return i >= s.start && i < s.end }
 // docState is what reading a document has established so far: the
 // context that later sentences lean on. It lives for one document.
 type docState struct {
-	doc          *source.Doc
-	anchor       record.Period     // publication date, for relative dates
-	lastDate     record.Period     // most recent resolved date in the body
-	lastDateS    int               // index of the sentence it came from
-	lastPerson   map[string]string // country → canonical name last mentioned
-	lastAny      string            // canonical name last mentioned
-	blockNations map[int]map[string]bool
-	prevNations  map[string]bool // countries of the previous sentence
-	ids          *ids
+	doc           *source.Doc
+	anchor        record.Period     // publication date, for relative dates
+	lastDate      record.Period     // most recent resolved date in the body
+	lastDateS     int               // index of the sentence it came from
+	lastDateBlock int               // and its block
+	lastPerson    map[string]string // country → canonical name last mentioned
+	lastAny       string            // canonical name last mentioned
+	blockNations  map[int]map[string]bool
+	prevNations   map[string]bool     // countries of the previous sentence
+	lastVisit     record.VisitMention // the visit last mentioned
+	ids           *ids
 }
 
 var (
@@ -75,6 +78,8 @@ var (
 	inTextCitation = regexp.MustCompile(`\(\s*\p{Lu}[^()\d]{1,200}?\s(?:19|20)\d{2}[a-z]?(?:[;,][^()]{0,80})?\)`)
 	monthWord      = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|in|since|until|by)\b`)
 	urlText        = regexp.MustCompile(`(?i)(https?://|www\.)\S+`)
+	// A date after these words dates some other event than the clause's.
+	otherEvent = regexp.MustCompile(`(?i)\b(after|before|following|prior to|since|until|upon)\b`)
 )
 
 // mask blanks in-text citations and URLs so that their years are not
@@ -101,7 +106,7 @@ func mask(text string) string {
 
 // clauseBreak separates the clauses of a sentence: semicolons, dashes,
 // and the conjunctions that start a contrasting clause.
-var clauseBreak = regexp.MustCompile(`;|\s[–—ጀ]\s|\s+ጀ\s+|,?\s+(?:while|whereas|but|although)\s`)
+var clauseBreak = regexp.MustCompile(`;|\s[–—ጀ]\s|\s+ጀ\s+|,?\s+(?:while|whereas|but|although)\s|,\s+(?:where|which|who)\s`)
 
 func clausesOf(text string) []span {
 	var out []span
@@ -143,6 +148,15 @@ func (r *Rules) analyse(s prose.Sentence, st *docState) *facts {
 	return f
 }
 
+// clauseDate returns the date nearest to offset i within its clause only.
+func (f *facts) clauseDate(i int) (date.Match, bool) {
+	d, ok := f.nearestDate(i)
+	if !ok || !f.clause(i).contains(d.Start) {
+		return date.Match{}, false
+	}
+	return d, true
+}
+
 // clause returns the clause holding offset i.
 func (f *facts) clause(i int) span {
 	for _, c := range f.clauses {
@@ -175,7 +189,9 @@ func (f *facts) hasPair(a, b int) bool {
 }
 
 // nearestDate returns the date nearest to offset i, preferring the clause
-// that holds i; ok is false when the sentence has no date.
+// that holds i; ok is false when the sentence has no date. A date that
+// dates another event ("After becoming independent in August 1991, …")
+// counts only when no other date is near.
 func (f *facts) nearestDate(i int) (date.Match, bool) {
 	c := f.clause(i)
 	best, bestD := -1, 1<<30
@@ -186,6 +202,9 @@ func (f *facts) nearestDate(i int) (date.Match, bool) {
 		}
 		if !c.contains(d.Start) {
 			dist += 1 << 20
+		}
+		if otherEvent.MatchString(lastWords(f.masked[:d.Start], 4)) {
+			dist += 1 << 12
 		}
 		if dist < bestD {
 			best, bestD = k, dist
@@ -217,14 +236,15 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 			continue
 		}
 		f := r.analyse(s, st)
+		f.idx = i
 		all[i] = f
 		bn := st.blockNations[s.Block]
 		if bn == nil {
 			bn = map[string]bool{}
 			st.blockNations[s.Block] = bn
 		}
-		for _, m := range f.nations {
-			bn[m.Key] = true
+		for _, n := range r.namedCountries(f) {
+			bn[n] = true
 		}
 		if len(f.pairs) > 0 {
 			bn["pair"] = true
@@ -233,7 +253,7 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		if s.Section == record.Body || s.Section == record.Caption {
 			for _, d := range f.dates {
 				if d.Period.Resolved() && d.Period.Basis == record.Explicit {
-					st.lastDate, st.lastDateS = d.Period, i
+					st.lastDate, st.lastDateS, st.lastDateBlock = d.Period, i, s.Block
 				}
 			}
 		}
@@ -259,17 +279,45 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 			}
 		}
 		st.prevNations = map[string]bool{}
-		for _, m := range f.nations {
-			st.prevNations[m.Key] = true
+		for _, n := range r.namedCountries(f) {
+			st.prevNations[n] = true
 		}
 		if f.s.Section == record.Body || f.s.Section == record.Caption {
 			for _, d := range f.dates {
 				if d.Period.Resolved() && d.Period.Basis == record.Explicit {
-					st.lastDate, st.lastDateS = d.Period, i
+					st.lastDate, st.lastDateS, st.lastDateBlock = d.Period, i, f.s.Block
 				}
 			}
 		}
 	}
+}
+
+// contextDate is the date a sentence without one takes from the sentence
+// right before it, in the same paragraph, when it goes on telling the past
+// ("During the early 2010s, … developed smoothly. … an agreement on … was
+// reached"): basis context. A present-tense sentence takes none.
+func (st *docState) contextDate(f *facts) (record.Period, bool) {
+	if !st.lastDate.Resolved() || st.lastDateS != f.idx-1 || st.lastDateBlock != f.s.Block || !pastTense(f.masked) {
+		return record.Period{}, false
+	}
+	p := st.lastDate
+	p.Basis = record.Context
+	return p, true
+}
+
+// namedCountries lists the countries a sentence names, directly or
+// through the people it names (Lukashenka names Belarus).
+func (r *Rules) namedCountries(f *facts) []string {
+	var out []string
+	for _, m := range f.nations {
+		out = append(out, m.Key)
+	}
+	for _, m := range f.people {
+		if p, ok := r.Lex.Person(m.Key); ok {
+			out = append(out, p.Country)
+		}
+	}
+	return out
 }
 
 // provenance returns the provenance of a claim quoted as [a, b) of the

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/claimpack/claimpack/build/extract/quantity"
 	"github.com/claimpack/claimpack/build/lexicon"
 	"github.com/claimpack/claimpack/build/record"
 )
@@ -32,9 +33,11 @@ import (
 
 var (
 	notSpecific = regexp.MustCompile(`(?i)\b(frequent|frequently|regular|regularly|exchanges? of|mutual visits|every year|each year|annual|times\b|needed to|need to|plans? to|planned|will|would|invited|invitation|expected to|intends? to)\b`)
-	countBefore = regexp.MustCompile(`(?i)(\d[\d,]*|several|many|numerous|dozens of|hundreds of)\s+(?:\S+\s+){0,2}$`)
-	multiVisit  = regexp.MustCompile(`(?i)\b(two|three|four)\s+(?:\S+\s+)?$`)
+	vagueCount  = regexp.MustCompile(`(?i)\b(several|many|numerous|multiple|dozens of|hundreds of|a number of|a series of)\s+(?:\S+\s+){0,2}$`)
+	multiVisit  = regexp.MustCompile(`(?i)\b(two|three|four)\s+(?:(?:state|official|working|separate|bilateral|mutual)\s+)?$`)
 	pronoun     = regexp.MustCompile(`(?i)\b(he|his|him|she|her)\b`)
+	prepTo      = regexp.MustCompile(`(?i)\b(to|in|at|into)\s*$`)
+	definite    = regexp.MustCompile(`(?i)\b(the|this|that)\b`)
 	headsOf     = regexp.MustCompile(`(?i)\b(heads? of (the two )?states?|the two (leaders|presidents)|both leaders|delegations?)\b`)
 	monthBefore = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+$`)
 )
@@ -49,7 +52,7 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 		}
 		before := f.masked[c.start:cue.Start]
 		window := f.masked[max(c.start, cue.Start-60):min(c.end, cue.End+40)]
-		if notSpecific.MatchString(window) || countBefore.MatchString(before) && !multiVisit.MatchString(before) {
+		if notSpecific.MatchString(window) || vagueCount.MatchString(before) || countedBefore(f, cue.Start, c) {
 			continue
 		}
 		kind := cue.Key
@@ -63,7 +66,7 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 		if !ok {
 			continue
 		}
-		host, place := r.destination(f, cue, c)
+		host, place := r.destination(f, cue, c, vcountry)
 		if kind == "meeting" || kind == "summit" {
 			if host == "" {
 				host = r.other(vcountry)
@@ -81,8 +84,9 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			kind = r.visitKind(f, cue, c)
 		}
 		when := r.eventDate(f, cue.Start, st)
+		st.lastVisit = record.VisitMention{Visitor: visitor, VisitorCountry: vcountry, HostCountry: host}
 		n := 1
-		if m := multiVisit.FindStringSubmatch(before); m != nil {
+		if m := multiVisit.FindStringSubmatch(before); m != nil && strings.HasSuffix(f.masked[cue.Start:cue.End], "s") {
 			n = map[string]int{"two": 2, "three": 3, "four": 4}[strings.ToLower(m[1])]
 		}
 		a, b := quoteSpan(f, c)
@@ -95,6 +99,17 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			})
 		}
 	}
+}
+
+// countedBefore reports whether a count ("more than 120 mutual visits")
+// comes within three words before offset i: an aggregate, not one visit.
+func countedBefore(f *facts, i int, c span) bool {
+	for _, q := range f.qty {
+		if q.Kind == quantity.Count && q.End <= i && q.Start >= c.start && words(f.masked[q.End:i]) <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // samePerson reports whether two visit words of one clause belong to one
@@ -138,8 +153,15 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 			return person(last)
 		}
 	}
-	if len(after) > 0 && cue.Key == "meeting" {
+	// "the two visits President Lukashenko paid", "meeting with X"
+	if len(after) > 0 && (cue.Key == "meeting" || words(f.masked[cue.End:after[0].Start]) <= 2) {
 		return person(after[0])
+	}
+	// "the December visit", "this visit to Beijing": a definite mention
+	// with a date or a place of its own refers to the visit last named
+	if st.lastVisit.Visitor != "" && definite.MatchString(lastWords(f.masked[c.start:cue.Start], 3)) &&
+		(monthBefore.MatchString(f.masked[c.start:cue.Start]) || len(f.dates) > 0) {
+		return st.lastVisit.Visitor, st.lastVisit.VisitorCountry, true
 	}
 	// a pronoun or a role stands for the person last named
 	window := f.masked[max(c.start, cue.Start-80):cue.Start]
@@ -183,16 +205,16 @@ func (r *Rules) roleBefore(f *facts, cue lexicon.Match, c span) bool {
 
 // destination reads where a visit goes: the country or capital after "to",
 // "in" or the visit verb.
-func (r *Rules) destination(f *facts, cue lexicon.Match, c span) (host, place string) {
+func (r *Rules) destination(f *facts, cue lexicon.Match, c span, vcountry string) (host, place string) {
 	for _, m := range f.nations {
-		if m.Start < cue.End || m.End > c.end || m.Start-cue.End > 60 {
-			continue
+		if m.Start < cue.End || m.End > c.end || m.Start-cue.End > 90 || m.Key == vcountry {
+			continue // the visitor's own country names the visitor ("the visit of Chinese Premier …")
 		}
 		gap := strings.ToLower(f.masked[cue.End:m.Start])
-		if words(gap) > 6 {
+		if words(gap) > 8 {
 			continue
 		}
-		if strings.Contains(gap, "to") || strings.Contains(gap, "in") || strings.TrimSpace(gap) == "" || cue.Key == "visit" && words(gap) <= 1 {
+		if prepTo.MatchString(gap) || strings.TrimSpace(gap) == "" {
 			host = m.Key
 			if name := f.masked[m.Start:m.End]; isCapital(name) {
 				place = strings.TrimRight(name, "s")
@@ -270,7 +292,7 @@ func (r *Rules) role(f *facts, visitor string, c span) string {
 // sentence; a month name right before the event word with the context's
 // year ("the December visit"); or, failing both, unresolved.
 func (r *Rules) eventDate(f *facts, i int, st *docState) record.Period {
-	if d, ok := f.nearestDate(i); ok {
+	if d, ok := f.clauseDate(i); ok {
 		return d.Period
 	}
 	if m := monthBefore.FindStringSubmatch(f.masked[max(0, i-40):i]); m != nil && st.lastDate.Resolved() {

@@ -107,6 +107,9 @@ func boundaries(text string) []cut {
 		if c == '.' && !footnote && isAbbreviation(text, i) {
 			continue
 		}
+		if insideTitle(text, i) {
+			continue // “Directive No. 5. On the development …”: a title goes on
+		}
 		// what follows must start a sentence
 		m := k
 		for m < len(text) && isSpaceRune(text, m) {
@@ -120,6 +123,18 @@ func boundaries(text string) []cut {
 		i = k - 1
 	}
 	return cuts
+}
+
+// insideTitle reports whether offset i is inside curly quotes that open
+// before it (since the last cut) and close soon after: a quoted title or a
+// short quotation, which a period inside does not end.
+func insideTitle(text string, i int) bool {
+	open := strings.LastIndex(text[:i], "“")
+	if open < 0 || strings.LastIndex(text[:i], "”") > open {
+		return false
+	}
+	end := strings.Index(text[i:], "”")
+	return end >= 0 && end <= 200 && i-open <= 300
 }
 
 // isAbbreviation reports whether the period at text[i] ends an
