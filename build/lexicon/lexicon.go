@@ -245,6 +245,17 @@ func (l *Lexicon) compile() {
 	}
 }
 
+// CountryName returns the first name the lexicon gives a country code
+// ("BLR" → "Belarus"), or the code.
+func (l *Lexicon) CountryName(code string) string {
+	for _, c := range l.Countries {
+		if c.Code == code && len(c.Names) > 0 {
+			return c.Names[0]
+		}
+	}
+	return code
+}
+
 // Organisation returns the organisation of that canonical name.
 func (l *Lexicon) Organisation(name string) (Organisation, bool) {
 	o, ok := l.orgs[name]
@@ -286,10 +297,11 @@ func (l *Lexicon) CurrencyAndScale(s string) (code string, factor float64, ok bo
 		return "", 0, false
 	}
 	factor = 1
+	short := len(strings.Fields(s)) <= 4 // a unit phrase ("USD m"), not a sentence
 	for _, m := range l.scaleDict.Find(s) {
 		f, _ := strconv.ParseFloat(m.Key, 64)
-		// single-letter scale words (m, b, k) only count glued to a number
-		if m.End-m.Start > 1 {
+		// single-letter scale words (m, b, k) count only in a unit phrase
+		if m.End-m.Start > 1 || short {
 			factor *= f
 		}
 	}
