@@ -132,7 +132,7 @@ func (p *parser) url(i int) int {
 // first wins.
 func (p *parser) match(i int, a Anchor) (Match, int, bool) {
 	t := p.tok(i)
-	if t.kind == kSpace || t.kind == kNum && !p.numStartOK(i) {
+	if t.kind == kSpace || t.kind == kNum && !p.numStartOK(i) || t.kind == kWord && p.tok(i-1).kind == kNum {
 		return Match{}, 0, false
 	}
 	best := i
@@ -192,14 +192,14 @@ func (p *parser) numStartOK(i int) bool {
 }
 
 // endOK reports whether a date may end before token j: a number must pass
-// numEndOK, and a word must not be the first half of a hyphenated compound
-// ("that year-on-year growth").
+// numEndOK, and a word must not be glued to a number or be the first half
+// of a hyphenated compound ("that year-on-year growth").
 func (p *parser) endOK(j int) bool {
 	switch p.tok(j - 1).kind {
 	case kNum:
 		return p.numEndOK(j)
 	case kWord:
-		return !(p.isDash(j) && p.tok(j+1).kind == kWord)
+		return p.tok(j).kind != kNum && !(p.isDash(j) && p.tok(j+1).kind == kWord)
 	}
 	return true
 }
