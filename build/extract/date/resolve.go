@@ -135,10 +135,21 @@ func named(s span) (span, bool) {
 	return span{}, false
 }
 
-// weaker returns the weaker of two bases: explicit, relative, context.
+// weaker returns the weaker of two bases, in the order explicit, relative,
+// context, unresolved.
 func weaker(a, b record.Basis) record.Basis {
-	rank := map[record.Basis]int{record.Explicit: 0, record.Relative: 1, record.Context: 2, record.Unresolved: 3}
-	if rank[b] > rank[a] {
+	rank := func(x record.Basis) int {
+		switch x {
+		case record.Explicit:
+			return 0
+		case record.Relative:
+			return 1
+		case record.Context:
+			return 2
+		}
+		return 3
+	}
+	if rank(b) > rank(a) {
 		return b
 	}
 	return a
