@@ -265,6 +265,8 @@ func TestFindFuzzyAndEdges(t *testing.T) {
 	check(t, []findTest{
 		{"In early December 2023", Anchor{}, []w{{"early December 2023", "2023-12-01/2023-12-10", "2023-12-01", "2023-12-10", interval, explicit, 0, 0}}},
 		{"in mid-2020", Anchor{}, []w{{"mid-2020", "2020-05/2020-08", "2020-05-01", "2020-08-31", interval, explicit, 0, 0}}},
+		{"mid-\n2020", Anchor{}, []w{{"mid-\n2020", "2020-05/2020-08", "2020-05-01", "2020-08-31", interval, explicit, 0, 0}}},
+		{"mid-\n\n2020", Anchor{}, []w{{"2020", "2020", "2020-01-01", "2020-12-31", year, explicit, 0, 0}}},
 		{"mid 2020", Anchor{}, []w{{"mid 2020", "2020-05/2020-08", "2020-05-01", "2020-08-31", interval, explicit, 0, 0}}},
 		{"mid-March 2021", Anchor{}, []w{{"mid-March 2021", "2021-03-11/2021-03-20", "2021-03-11", "2021-03-20", interval, explicit, 0, 0}}},
 		{"mid\u2011March 2021", Anchor{}, []w{{"mid\u2011March 2021", "2021-03-11/2021-03-20", "2021-03-11", "2021-03-20", interval, explicit, 0, 0}}},

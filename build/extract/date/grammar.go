@@ -834,7 +834,7 @@ func (p *parser) fuzzy(out []pc, i int) []pc {
 	k := j + 1
 	if p.isDash(k) {
 		k++
-		if p.tok(k).kind == kSpace {
+		if t := p.tok(k); t.kind == kSpace && t.breaks <= 1 {
 			k++
 		}
 	} else {
