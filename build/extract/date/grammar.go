@@ -324,39 +324,6 @@ func (p *parser) yearRef(i int, theYear bool) (yref, int, bool) {
 	return yref{}, i, false
 }
 
-// relYears are the relative phrases that name a year.
-var relYears = []struct {
-	words string
-	rel   from
-	off   int
-}{
-	{"this year", fromPublished, 0}, {"the current year", fromPublished, 0},
-	{"last year", fromPublished, -1}, {"next year", fromPublished, 1},
-	{"the same year", fromContext, 0}, {"that same year", fromContext, 0},
-	{"that year", fromContext, 0}, {"the previous year", fromContext, -1},
-	{"the preceding year", fromContext, -1}, {"the following year", fromContext, 1},
-	{"the next year", fromContext, 1},
-}
-
-// relMonths and relDays are the relative phrases that name a month or a day.
-var relMonths = []struct {
-	words string
-	rel   from
-	off   int
-}{
-	{"this month", fromPublished, 0}, {"last month", fromPublished, -1},
-	{"next month", fromPublished, 1}, {"that month", fromContext, 0},
-	{"the same month", fromContext, 0}, {"the previous month", fromContext, -1},
-	{"the following month", fromContext, 1}, {"the next month", fromContext, 1},
-}
-
-var relDays = []struct {
-	words string
-	off   int
-}{
-	{"the same day", 0}, {"the previous day", -1}, {"the following day", 1}, {"the next day", 1},
-}
-
 // points returns every point that starts at token i.
 func (p *parser) points(i int) []pc {
 	out := p.basic(nil, i)
