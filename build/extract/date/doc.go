@@ -48,6 +48,11 @@
 // order and must not overlap. "2011-12" is the range 2011–2012, not
 // December 2011.
 //
+// In a list the year is often written once: a point without its year that
+// is followed by "and", "or" or a comma and a dated point takes that
+// point's year ("28 February and 1 March 2023", "January, February and
+// March 2024"), and a month alone after a listed date needs no cue word.
+//
 // # Spans
 //
 // The span of a match is the date expression itself. Prepositions that add
@@ -70,7 +75,8 @@
 // 2020"). Documents extracted from PDFs glue footnote numbers to the word
 // before them: a full stop and one to three digits right after a year are
 // such a footnote ("in 2018.105" is 2018 and footnote 105), unless a scale
-// follows.
+// follows. Dates inside URLs ("…/files/2020-06/…") are not read, and a span
+// never starts or ends inside a word or a number.
 //
 // # Resolution and conventions
 //

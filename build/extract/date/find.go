@@ -89,12 +89,13 @@ type Match struct {
 func Find(text string, a Anchor) []Match {
 	p := &parser{toks: tokenize(text)}
 	var out []Match
+	list := -1 // where the next item starts when the last match heads a list
 	for i := 0; i < len(p.toks); {
 		if end := p.url(i); end > i {
 			i = end
 			continue
 		}
-		m, end, ok := p.match(i, a)
+		m, end, ok := p.match(i, a, i == list || cues[p.prevWord(i)])
 		if !ok {
 			i++
 			continue
@@ -103,6 +104,9 @@ func Find(text string, a Anchor) []Match {
 		out = append(out, m)
 		if m.Period.Resolved() {
 			a.Context = m.Period
+		}
+		if k, ok := p.listNext(end); ok {
+			list = k
 		}
 		i = end
 	}
@@ -129,17 +133,22 @@ func (p *parser) url(i int) int {
 
 // match returns the longest expression that starts at token i and the
 // index of the token after it; of equally long readings the grammar's
-// first wins.
-func (p *parser) match(i int, a Anchor) (Match, int, bool) {
+// first wins. cue says that a month alone is a date here.
+func (p *parser) match(i int, a Anchor, cue bool) (Match, int, bool) {
 	t := p.tok(i)
-	if t.kind == kSpace || t.kind == kNum && !p.numStartOK(i) {
+	if t.kind == kSpace || t.kind == kNum && !p.numStartOK(i) || t.kind == kWord && p.tok(i-1).kind == kNum {
 		return Match{}, 0, false
 	}
 	best := i
 	var m Match
-	for _, c := range p.exprs(i, cues[p.prevWord(i)]) {
+	for _, c := range p.exprs(i, cue) {
 		if c.end <= best || !p.endOK(c.end) {
 			continue
+		}
+		if !c.e.isRange && c.e.a.needsYear() {
+			if r, ok := p.yearAhead(c.end, 0); ok {
+				c.e.a = c.e.a.withYear(r)
+			}
 		}
 		per, ok := resolve(c.e, a)
 		if !ok {
@@ -152,6 +161,45 @@ func (p *parser) match(i int, a Anchor) (Match, int, bool) {
 		}
 	}
 	return m, best, best > i
+}
+
+// yearAhead returns the year of the point listed after token j, when "and",
+// "or" or a comma comes first: in "28 February and 1 March 2023" and "in
+// January, February and March 2024" the year written last is every
+// point's. depth bounds the list.
+func (p *parser) yearAhead(j, depth int) (yref, bool) {
+	k, ok := p.listNext(j)
+	if !ok || depth > 12 {
+		return yref{}, false
+	}
+	for _, c := range p.points(k) {
+		switch {
+		case c.pt.unit == uDecade || c.pt.relUnit != uYear && c.pt.rel != fromText:
+		case !c.pt.needsYear():
+			return yref{year: c.pt.year, rel: c.pt.rel, off: c.pt.off}, true
+		default:
+			if r, ok := p.yearAhead(c.end, depth+1); ok {
+				return r, true
+			}
+		}
+	}
+	return yref{}, false
+}
+
+// listNext returns where the next item of a list starts after token j:
+// after "and", "or" or a comma, and white space.
+func (p *parser) listNext(j int) (int, bool) {
+	k, ok := p.then(j, "and")
+	if !ok {
+		k, ok = p.then(j, "or")
+	}
+	if !ok && p.tok(j).text == "," {
+		k, ok = j+1, true
+	}
+	if !ok {
+		return j, false
+	}
+	return p.space(k)
 }
 
 // numStartOK reports whether the number at token i may start a date: it
@@ -192,14 +240,14 @@ func (p *parser) numStartOK(i int) bool {
 }
 
 // endOK reports whether a date may end before token j: a number must pass
-// numEndOK, and a word must not be the first half of a hyphenated compound
-// ("that year-on-year growth").
+// numEndOK, and a word must not be glued to a number or be the first half
+// of a hyphenated compound ("that year-on-year growth").
 func (p *parser) endOK(j int) bool {
 	switch p.tok(j - 1).kind {
 	case kNum:
 		return p.numEndOK(j)
 	case kWord:
-		return !(p.isDash(j) && p.tok(j+1).kind == kWord)
+		return p.tok(j).kind != kNum && !(p.isDash(j) && p.tok(j+1).kind == kWord)
 	}
 	return true
 }

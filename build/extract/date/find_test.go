@@ -265,6 +265,8 @@ func TestFindFuzzyAndEdges(t *testing.T) {
 	check(t, []findTest{
 		{"In early December 2023", Anchor{}, []w{{"early December 2023", "2023-12-01/2023-12-10", "2023-12-01", "2023-12-10", interval, explicit, 0, 0}}},
 		{"in mid-2020", Anchor{}, []w{{"mid-2020", "2020-05/2020-08", "2020-05-01", "2020-08-31", interval, explicit, 0, 0}}},
+		{"mid-\n2020", Anchor{}, []w{{"mid-\n2020", "2020-05/2020-08", "2020-05-01", "2020-08-31", interval, explicit, 0, 0}}},
+		{"mid-\n\n2020", Anchor{}, []w{{"2020", "2020", "2020-01-01", "2020-12-31", year, explicit, 0, 0}}},
 		{"mid 2020", Anchor{}, []w{{"mid 2020", "2020-05/2020-08", "2020-05-01", "2020-08-31", interval, explicit, 0, 0}}},
 		{"mid-March 2021", Anchor{}, []w{{"mid-March 2021", "2021-03-11/2021-03-20", "2021-03-11", "2021-03-20", interval, explicit, 0, 0}}},
 		{"mid\u2011March 2021", Anchor{}, []w{{"mid\u2011March 2021", "2021-03-11/2021-03-20", "2021-03-11", "2021-03-20", interval, explicit, 0, 0}}},
@@ -374,6 +376,24 @@ func TestFindContextCarries(t *testing.T) {
 			{"March 2023", "2023-03", "2023-03-01", "2023-03-31", month, explicit, 0, 0},
 			{"May 9", "2023-05-09", "2023-05-09", "2023-05-09", day, context, 0, 0},
 			{"the following year", "2024", "2024-01-01", "2024-12-31", year, context, 0, 0},
+		}},
+		// A point listed before a dated one takes its year.
+		{"on 28 February and 1 March 2023", Anchor{}, []w{
+			{"28 February", "2023-02-28", "2023-02-28", "2023-02-28", day, explicit, 0, 0},
+			{"1 March 2023", "2023-03-01", "2023-03-01", "2023-03-01", day, explicit, 0, 0},
+		}},
+		{"in January, February and March 2024", Anchor{}, []w{
+			{"January", "2024-01", "2024-01-01", "2024-01-31", month, explicit, 0, 0},
+			{"February", "2024-02", "2024-02-01", "2024-02-29", month, explicit, 0, 0},
+			{"March 2024", "2024-03", "2024-03-01", "2024-03-31", month, explicit, 0, 0},
+		}},
+		{"on March 20 and March 21, 2023", Anchor{}, []w{
+			{"March 20", "2023-03-20", "2023-03-20", "2023-03-20", day, explicit, 0, 0},
+			{"March 21, 2023", "2023-03-21", "2023-03-21", "2023-03-21", day, explicit, 0, 0},
+		}},
+		{"in May and in 2019", ctx2018, []w{
+			{"May", "2018-05", "2018-05-01", "2018-05-31", month, context, 0, 0},
+			{"2019", "2019", "2019-01-01", "2019-12-31", year, explicit, 0, 0},
 		}},
 		// An unresolved match does not replace the context.
 		{"In 2015, last year's plan ended; that year", Anchor{}, []w{

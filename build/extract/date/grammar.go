@@ -324,39 +324,6 @@ func (p *parser) yearRef(i int, theYear bool) (yref, int, bool) {
 	return yref{}, i, false
 }
 
-// relYears are the relative phrases that name a year.
-var relYears = []struct {
-	words string
-	rel   from
-	off   int
-}{
-	{"this year", fromPublished, 0}, {"the current year", fromPublished, 0},
-	{"last year", fromPublished, -1}, {"next year", fromPublished, 1},
-	{"the same year", fromContext, 0}, {"that same year", fromContext, 0},
-	{"that year", fromContext, 0}, {"the previous year", fromContext, -1},
-	{"the preceding year", fromContext, -1}, {"the following year", fromContext, 1},
-	{"the next year", fromContext, 1},
-}
-
-// relMonths and relDays are the relative phrases that name a month or a day.
-var relMonths = []struct {
-	words string
-	rel   from
-	off   int
-}{
-	{"this month", fromPublished, 0}, {"last month", fromPublished, -1},
-	{"next month", fromPublished, 1}, {"that month", fromContext, 0},
-	{"the same month", fromContext, 0}, {"the previous month", fromContext, -1},
-	{"the following month", fromContext, 1}, {"the next month", fromContext, 1},
-}
-
-var relDays = []struct {
-	words string
-	off   int
-}{
-	{"the same day", 0}, {"the previous day", -1}, {"the following day", 1}, {"the next day", 1},
-}
-
 // points returns every point that starts at token i.
 func (p *parser) points(i int) []pc {
 	out := p.basic(nil, i)
@@ -369,7 +336,9 @@ func (p *parser) basic(out []pc, i int) []pc {
 	out = p.dayFirst(out, i)
 	out = p.monthFirst(out, i)
 	out = p.numeric(out, i)
-	out = p.quarterOrHalf(out, i)
+	out = p.ordinalPart(out, i)
+	out = p.letterPart(out, i)
+	out = p.yearPart(out, i)
 	out = p.firstMonths(out, i)
 	out = p.season(out, i)
 	out = p.decade(out, i)
@@ -494,83 +463,95 @@ func (p *parser) numeric(out []pc, i int) []pc {
 	return append(out, pc{point{unit: uMonth, n: m, year: y}, i + 3})
 }
 
-// quarterOrHalf reads "the first quarter of 2024", "first-half 2024",
-// "Q1 2024", "Q1 of 2024", "1Q 2024", "2024 Q1" and "H1 2024".
-func (p *parser) quarterOrHalf(out []pc, i int) []pc {
-	mk := func(w string, n int) (point, bool) {
-		switch {
-		case strings.EqualFold(w, "quarter") || strings.EqualFold(w, "q"):
-			if n == -1 {
-				n = 4
-			}
-			return point{unit: uQuarter, n: n}, n >= 1 && n <= 4
-		case strings.EqualFold(w, "half") || strings.EqualFold(w, "h"):
-			if n == -1 {
-				n = 2
-			}
-			return point{unit: uHalf, n: n}, n >= 1 && n <= 2
+// subYear returns the quarter or half that w names ("quarter", "Q",
+// "half", "H") with number n; n -1 ("last", "final") is the last one.
+func subYear(w string, n int) (point, bool) {
+	switch lower(w) {
+	case "quarter", "q":
+		if n == -1 {
+			n = 4
 		}
-		return point{}, false
+		return point{unit: uQuarter, n: n}, n >= 1 && n <= 4
+	case "half", "h":
+		if n == -1 {
+			n = 2
+		}
+		return point{unit: uHalf, n: n}, n >= 1 && n <= 2
 	}
-	// [the] first quarter [of] Y
-	j := i
-	if p.isWord(j, "the") {
+	return point{}, false
+}
+
+// ordinalPart reads "the first quarter of 2024", "first-half 2024", "the
+// last quarter of 2023" and, without a year, "the first quarter".
+func (p *parser) ordinalPart(out []pc, i int) []pc {
+	if p.isWord(i, "the") {
 		var ok bool
-		if j, ok = p.space(j + 1); !ok {
+		if i, ok = p.space(i + 1); !ok {
 			return out
 		}
 	}
-	if n, k, ok := p.ordinal(j); ok {
-		switch {
-		case p.tok(k).kind == kSpace && p.tok(k).breaks <= 1, p.isDash(k):
-			w := p.tok(k + 1)
-			if pt, ok := mk(w.text, n); ok && w.kind == kWord && len(w.text) > 1 {
-				out = p.ofYear(out, pt, k+2, n != -1)
-			}
-		}
+	n, k, ok := p.ordinal(i)
+	if !ok {
+		return out
 	}
-	// Q1 2024, 1Q 2024
+	if t := p.tok(k); !(t.kind == kSpace && t.breaks <= 1) && !p.isDash(k) {
+		return out
+	}
+	w := p.tok(k + 1)
+	if pt, ok := subYear(w.text, n); ok && w.kind == kWord && len(w.text) > 1 {
+		out = p.ofYear(out, pt, k+2, n != -1)
+	}
+	return out
+}
+
+// letterPart reads "Q1 2024", "Q1 of 2024", "Q1/2024", "1Q 2024", "H1
+// 2024"; without a year ("Q1") it is weak, a date only in a range.
+func (p *parser) letterPart(out []pc, i int) []pc {
 	t, u := p.tok(i), p.tok(i+1)
 	var pt point
 	var ok bool
 	switch {
-	case t.kind == kWord && u.kind == kNum && len(u.text) == 1:
-		pt, ok = mk(t.text, atoi(u.text))
-		ok = ok && len(t.text) == 1
+	case t.kind == kWord && len(t.text) == 1 && u.kind == kNum && len(u.text) == 1:
+		pt, ok = subYear(t.text, atoi(u.text))
 	case t.kind == kNum && len(t.text) == 1 && u.kind == kWord && len(u.text) == 1:
-		pt, ok = mk(u.text, atoi(t.text))
+		pt, ok = subYear(u.text, atoi(t.text))
 	}
-	if ok {
-		pt.weak = true
-		out = append(out, pc{pt, i + 2})
-		k := i + 2
-		if s := p.tok(k).text; s == "/" || p.isDash(k) {
-			k++
-		} else if k, ok = p.next(k); !ok {
+	if !ok {
+		return out
+	}
+	out = append(out, pc{point{unit: pt.unit, n: pt.n, weak: true}, i + 2})
+	k := i + 2
+	if p.tok(k).text == "/" || p.isDash(k) {
+		k++
+	} else if k, ok = p.next(k); !ok {
+		return out
+	}
+	if p.isWord(k, "of") {
+		if k, ok = p.space(k + 1); !ok {
 			return out
 		}
-		if p.isWord(k, "of") {
-			if k, ok = p.space(k + 1); !ok {
-				return out
-			}
-		}
-		if r, end, ok := p.yearRef(k, false); ok {
-			pt.weak = false
-			out = append(out, pc{pt.withYear(r), end})
-		}
 	}
-	// 2024 Q1
+	if r, end, ok := p.yearRef(k, false); ok {
+		out = append(out, pc{pt.withYear(r), end})
+	}
+	return out
+}
+
+// yearPart reads "2024 Q1" and "2024 H2", as table headers write them.
+func (p *parser) yearPart(out []pc, i int) []pc {
 	lo, hi := p.bareYears()
-	if y, ok := p.year(i, lo, hi); ok {
-		if k, ok := p.space(i + 1); ok {
-			t, u := p.tok(k), p.tok(k+1)
-			if t.kind == kWord && len(t.text) == 1 && u.kind == kNum && len(u.text) == 1 {
-				if pt, ok := mk(t.text, atoi(u.text)); ok {
-					pt.year = y
-					out = append(out, pc{pt, k + 2})
-				}
-			}
-		}
+	y, ok := p.year(i, lo, hi)
+	if !ok {
+		return out
+	}
+	k, ok := p.space(i + 1)
+	t, u := p.tok(k), p.tok(k+1)
+	if !ok || t.kind != kWord || len(t.text) != 1 || u.kind != kNum || len(u.text) != 1 {
+		return out
+	}
+	if pt, ok := subYear(t.text, atoi(u.text)); ok {
+		pt.year = y
+		out = append(out, pc{pt, k + 2})
 	}
 	return out
 }
@@ -820,7 +801,7 @@ func (p *parser) fuzzy(out []pc, i int) []pc {
 	k := j + 1
 	if p.isDash(k) {
 		k++
-		if p.tok(k).kind == kSpace {
+		if t := p.tok(k); t.kind == kSpace && t.breaks <= 1 {
 			k++
 		}
 	} else {

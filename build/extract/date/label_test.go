@@ -35,7 +35,21 @@ func TestParseLabel(t *testing.T) {
 		{"H1 2024", true, "2024-40", utc(2024, 1, 1), utc(2024, 6, 30), "half"},
 		{"2024 h2", true, "2024-41", utc(2024, 7, 1), utc(2024, 12, 31), "half"},
 
+		// Forms the shared grammar adds.
+		{"January–June 2024", true, "2024-40", utc(2024, 1, 1), utc(2024, 6, 30), "half"},
+		{"Jan–Jun 2024", true, "2024-40", utc(2024, 1, 1), utc(2024, 6, 30), "half"},
+		{"January-September 2024", true, "2024-01/2024-09", utc(2024, 1, 1), utc(2024, 9, 30), "interval"},
+		{"March 2023", true, "2023-03", utc(2023, 3, 1), utc(2023, 3, 31), "month"},
+		{"2006/7", true, "2006/2007", utc(2006, 1, 1), utc(2007, 12, 31), "interval"},
+		{"Q1 2024", true, "2024-33", utc(2024, 1, 1), utc(2024, 3, 31), "quarter"},
+
 		{"", false, "", time.Time{}, time.Time{}, ""},
+		{"since 2015", false, "", time.Time{}, time.Time{}, ""},
+		{"last year", false, "", time.Time{}, time.Time{}, ""},
+		{"the end of 2023", false, "", time.Time{}, time.Time{}, ""},
+		{"1949–2024", false, "", time.Time{}, time.Time{}, ""},
+		{"02/08/2024", false, "", time.Time{}, time.Time{}, ""},
+		{"March", false, "", time.Time{}, time.Time{}, ""},
 		{"Total", false, "", time.Time{}, time.Time{}, ""},
 		{"1500", false, "", time.Time{}, time.Time{}, ""},
 		{"2200", false, "", time.Time{}, time.Time{}, ""},

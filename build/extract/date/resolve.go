@@ -61,8 +61,8 @@ func (s span) finish(b record.Basis) record.Period {
 	return per
 }
 
-// unresolved is the period of a date this package cannot resolve.
-var unresolved = record.Period{Basis: record.Unresolved}
+// unresolved returns the period of a date this package cannot resolve.
+func unresolved() record.Period { return record.Period{Basis: record.Unresolved} }
 
 // resolve resolves e against a. ok is false when e turns out not to be a
 // date: a day that does not exist, a range whose ends are out of order.
@@ -79,7 +79,7 @@ func resolve(e expr, a Anchor) (record.Period, bool) {
 	}
 	if !e.isRange {
 		if ba == record.Unresolved {
-			return unresolved, true
+			return unresolved(), true
 		}
 		return sa.finish(ba), true
 	}
@@ -88,7 +88,7 @@ func resolve(e expr, a Anchor) (record.Period, bool) {
 		return record.Period{}, false
 	}
 	if ba == record.Unresolved || bb == record.Unresolved {
-		return unresolved, true
+		return unresolved(), true
 	}
 	if !sa.end.Before(sb.start) {
 		return record.Period{}, false
@@ -135,10 +135,21 @@ func named(s span) (span, bool) {
 	return span{}, false
 }
 
-// weaker returns the weaker of two bases: explicit, relative, context.
+// weaker returns the weaker of two bases, in the order explicit, relative,
+// context, unresolved.
 func weaker(a, b record.Basis) record.Basis {
-	rank := map[record.Basis]int{record.Explicit: 0, record.Relative: 1, record.Context: 2, record.Unresolved: 3}
-	if rank[b] > rank[a] {
+	rank := func(x record.Basis) int {
+		switch x {
+		case record.Explicit:
+			return 0
+		case record.Relative:
+			return 1
+		case record.Context:
+			return 2
+		}
+		return 3
+	}
+	if rank(b) > rank(a) {
 		return b
 	}
 	return a

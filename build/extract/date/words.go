@@ -6,9 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// The vocabulary of the grammar. Keys are lower case; words are compared
-// case-insensitively except month names, which must be capitalised (see
-// monthOf).
+// The vocabulary of the grammar. The tables are read-only. Keys are lower
+// case; words are compared case-insensitively except month names, which
+// must be capitalised (see monthOf).
 
 // months maps month names and their abbreviations to month numbers.
 var months = map[string]int{
@@ -33,6 +33,39 @@ var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, 
 var counts = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+// relYears are the relative phrases that name a year.
+var relYears = []struct {
+	words string
+	rel   from
+	off   int
+}{
+	{"this year", fromPublished, 0}, {"the current year", fromPublished, 0},
+	{"last year", fromPublished, -1}, {"next year", fromPublished, 1},
+	{"the same year", fromContext, 0}, {"that same year", fromContext, 0},
+	{"that year", fromContext, 0}, {"the previous year", fromContext, -1},
+	{"the preceding year", fromContext, -1}, {"the following year", fromContext, 1},
+	{"the next year", fromContext, 1},
+}
+
+// relMonths and relDays are the relative phrases that name a month or a day.
+var relMonths = []struct {
+	words string
+	rel   from
+	off   int
+}{
+	{"this month", fromPublished, 0}, {"last month", fromPublished, -1},
+	{"next month", fromPublished, 1}, {"that month", fromContext, 0},
+	{"the same month", fromContext, 0}, {"the previous month", fromContext, -1},
+	{"the following month", fromContext, 1}, {"the next month", fromContext, 1},
+}
+
+var relDays = []struct {
+	words string
+	off   int
+}{
+	{"the same day", 0}, {"the previous day", -1}, {"the following day", 1}, {"the next day", 1},
 }
 
 // opens are the words that make a date one bound of an open interval.
