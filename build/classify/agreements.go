@@ -70,6 +70,17 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		a, b := quoteSpan(f, c)
 		for _, e := range evs {
 			event := e.Key
+			when := when
+			if len(evs) > 1 && e.End > e.Start {
+				// "signed … on 10 December 2017 and entered into force on
+				// 10 August 2018": each event its own date, the one right
+				// after its word first
+				if d, ok := f.dateAfter(e.End, 4); ok {
+					when = d.Period
+				} else if d, ok := f.clauseDate(e.Start); ok && d.Period.Resolved() {
+					when = d.Period
+				}
+			}
 			kind := k.Key
 			if kind == "agreement" && countBefore(f, k, c) {
 				kind = "package" // "signed about 40 agreements"
@@ -206,29 +217,83 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 		} else {
 			continue // the event word is inside the kind phrase
 		}
-		if words(gap) > 10 {
+		if words(gap) > 10 && !(e.Start >= k.End && passiveAfterTitle(gap)) {
 			continue
+		}
+		if negated.MatchString(lastWords(f.masked[c.start:e.Start], 3)) {
+			continue // "no documents were signed", "was not ratified"
 		}
 		near = append(near, e)
 	}
-	if len(near) <= 1 {
-		return near
+	if len(near) == 0 {
+		return nil
 	}
-	// keep coordinated verbs on the same side; distinct events only
 	sort.Slice(near, func(i, j int) bool {
 		return distance(near[i], k) < distance(near[j], k)
 	})
+	// events coordinated with the first by "and" ("signed and then
+	// ratified", "was signed … on 10 December 2017 and entered into force
+	// on …") count too, however far from the document they are
 	out := []lexicon.Match{near[0]}
-	for _, e := range near[1:] {
-		if e.Key == out[0].Key || sameSide(e, out[0], k) == false {
-			continue
+	linked := func(a, b lexicon.Match) bool {
+		lo, hi := a, b
+		if b.Start < a.Start {
+			lo, hi = b, a
 		}
-		gap := f.masked[min(e.End, out[0].End):max(e.Start, out[0].Start)]
-		if strings.Contains(" "+strings.ToLower(gap)+" ", " and ") && words(gap) <= 3 {
-			out = append(out, e)
+		gap := f.masked[lo.End:hi.Start]
+		// the "and" joins the verbs: it stands right before the later one
+		// ("and then ratified", "… 2017 and entered into force")
+		return andBefore.MatchString(gap) && (words(gap) <= 3 || dateIn(f, gap) && words(gap) <= 12)
+	}
+	for grown := true; grown; {
+		grown = false
+		for _, e := range events {
+			if !c.contains(e.Start) || !sameSide(e, out[0], k) || containsMatch(out, e) || hasKey(out, e.Key) ||
+				negated.MatchString(lastWords(f.masked[c.start:e.Start], 3)) {
+				continue
+			}
+			for _, o := range out {
+				if linked(o, e) {
+					out = append(out, e)
+					grown = true
+					break
+				}
+			}
 		}
 	}
 	return out
+}
+
+// passiveAfterTitle reports whether the words between a document and an
+// event word after it are its long title and a passive auxiliary: "The
+// Agreement between the Government of … on mutual visa exemption … was
+// signed", but not across another sentence part.
+func passiveAfterTitle(gap string) bool {
+	return words(gap) <= 30 && passiveAux.MatchString(gap) && !strings.ContainsAny(gap, ";")
+}
+
+var (
+	passiveAux = regexp.MustCompile(`(?i)\b(was|were|has been|have been|had been|is|are)\s+(?:\S+\s+){0,5}$`)
+	andBefore  = regexp.MustCompile(`(?i)\band(?:\s+(?:then|later|subsequently|also|was|were|has|had|been))*\s*$`)
+	negated    = regexp.MustCompile(`(?i)\b(no|not|never|without|nor|neither)\b`)
+)
+
+func containsMatch(ms []lexicon.Match, m lexicon.Match) bool {
+	for _, x := range ms {
+		if x.Start == m.Start {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKey(ms []lexicon.Match, key string) bool {
+	for _, x := range ms {
+		if x.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func distance(e, k lexicon.Match) int {
@@ -236,6 +301,13 @@ func distance(e, k lexicon.Match) int {
 		return k.Start - e.End
 	}
 	return e.Start - k.End
+}
+
+// dateIn reports whether a stretch of text (a gap between two event words)
+// holds a date: "signed in Minsk on 10 December 2017 and entered into
+// force …" coordinates two dated events.
+func dateIn(f *facts, gap string) bool {
+	return len(date.Find(gap, date.Anchor{})) > 0
 }
 
 func sameSide(a, b, k lexicon.Match) bool { return (a.End <= k.Start) == (b.End <= k.Start) }

@@ -127,7 +127,7 @@ func (r *Rules) scopeCue(f *facts, q quantity.Quantity, c span) string {
 			if b <= q.Start && words(f.masked[b:q.Start]) <= 8 || a >= q.End && words(f.masked[q.End:a]) <= 3 && !strings.Contains(f.masked[q.End:a], "total") {
 				return m.Key
 			}
-		case "cost", "freight", "global":
+		case "cost", "freight", "global", "macro_debt":
 			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 {
 				return m.Key
 			}
@@ -182,6 +182,17 @@ func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok 
 			if r.focus(n) {
 				return true, ""
 			}
+		}
+		// or the previous sentence names the pair ("Belarus’ trade with
+		// China has grown … In the first half of 2024 turnover reached …")
+		// and this sentence names no third country
+		if st.prevNations[r.Focus[0]] && st.prevNations[r.Focus[1]] || st.prevNations["pair"] {
+			for _, n := range f.nationsIn(0, len(f.text)) {
+				if !r.focus(n) {
+					return false, "out_of_focus"
+				}
+			}
+			return true, ""
 		}
 	}
 	return false, "not_bilateral"
@@ -281,6 +292,13 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 	}
 	switch q.Kind {
 	case quantity.Percent:
+		if m := comparative.FindStringSubmatch(f.masked[q.End:]); m != nil {
+			change = true
+			if down[strings.ToLower(m[1])] && q.Value > 0 {
+				fig := -q.Value
+				q.Value, q.Negative = fig, true
+			}
+		}
 		switch {
 		case change || q.Negative:
 			key = "growth_rate"
@@ -384,6 +402,12 @@ func (r *Rules) figurePeriod(f *facts, q quantity.Quantity, t topicTerm, st *doc
 	}
 	return p, t.key
 }
+
+// comparative reads a change written after its figure: "12 percent less
+// than a year earlier", "7.5% more than in 2023", "up 5% year on year".
+var comparative = regexp.MustCompile(`(?i)^\s*(less|lower|fewer|down|below|more|higher|up|above|over)\s+(than|from|on|compared|year)`)
+
+var down = map[string]bool{"less": true, "lower": true, "fewer": true, "down": true, "below": true}
 
 var relative = regexp.MustCompile(`^\s*,?\s*(which|that|who)\b`)
 

@@ -79,7 +79,7 @@ var (
 	monthWord      = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|in|since|until|by)\b`)
 	urlText        = regexp.MustCompile(`(?i)(https?://|www\.)\S+`)
 	// A date after these words dates some other event than the clause's.
-	otherEvent = regexp.MustCompile(`(?i)\b(after|before|following|prior to|since|until|upon)\b`)
+	otherEvent = regexp.MustCompile(`(?i)\b(after|before|following|prior to|since|until|upon|than|compared with|compared to)\b`)
 )
 
 // mask blanks in-text citations and URLs so that their years are not
@@ -146,6 +146,18 @@ func (r *Rules) analyse(s prose.Sentence, st *docState) *facts {
 	f.pairs = r.Lex.PairDict.Find(f.masked)
 	f.clauses = clausesOf(f.text)
 	return f
+}
+
+// dateAfter returns the first resolved date starting within n words after
+// offset i, in the same clause.
+func (f *facts) dateAfter(i, n int) (date.Match, bool) {
+	c := f.clause(i)
+	for _, d := range f.dates {
+		if d.Start >= i && c.contains(d.Start) && d.Period.Resolved() && words(f.masked[i:d.Start]) <= n {
+			return d, true
+		}
+	}
+	return date.Match{}, false
 }
 
 // clauseDate returns the date nearest to offset i within its clause only.
@@ -281,6 +293,9 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		st.prevNations = map[string]bool{}
 		for _, n := range r.namedCountries(f) {
 			st.prevNations[n] = true
+		}
+		if len(f.pairs) > 0 {
+			st.prevNations["pair"] = true
 		}
 		if f.s.Section == record.Body || f.s.Section == record.Caption {
 			for _, d := range f.dates {

@@ -85,9 +85,9 @@ func readUnit(lex *lexicon.Lexicon, s string) (unit string, factor float64, ok b
 	return code, factor, ok
 }
 
-// labelsHaveUnits reports whether every series label carries its own
-// unit ("Exports (USD mn)").
-func labelsHaveUnits(lex *lexicon.Lexicon, t *table.Table) bool {
+// anyLabelHasUnit reports whether some series label carries its own unit
+// ("FDI inflow (USD m)"); series without one are then skipped.
+func anyLabelHasUnit(lex *lexicon.Lexicon, t *table.Table) bool {
 	labels := map[string]bool{}
 	switch t.Orient() {
 	case table.YearsAsRows:
@@ -100,11 +100,11 @@ func labelsHaveUnits(lex *lexicon.Lexicon, t *table.Table) bool {
 		}
 	}
 	for l := range labels {
-		if _, _, ok := readUnit(lex, l); !ok {
-			return false
+		if _, _, ok := readUnit(lex, l); ok {
+			return true
 		}
 	}
-	return len(labels) > 0
+	return false
 }
 
 func (tc *tableContext) warn(doc *source.Doc, res *Result, off int, code, format string, args ...any) {
@@ -161,7 +161,7 @@ func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Optio
 	tc.unitText = unitText
 	if u, f, ok := readUnit(lex, unitText); ok {
 		tc.unit, tc.factor = u, f
-	} else if !labelsHaveUnits(lex, t) {
+	} else if !anyLabelHasUnit(lex, t) {
 		tc.warn(doc, res, t.Start, "table-unit", "table %q states no unit (caption, corner cell or labels): skipped", t.Title)
 		return nil, false
 	}
@@ -185,6 +185,9 @@ func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lex
 	unit, factor, unitText := tc.unit, tc.factor, tc.unitText
 	if u, f, ok := readUnit(lex, label); ok {
 		unit, factor, unitText = u, f, label // a series with its own unit
+	}
+	if unit == "" {
+		return // a series without a unit in a table without one: counts, indices
 	}
 	value := c.Number.Value * factor
 	fig := record.Figure{

@@ -44,6 +44,7 @@ var (
 
 func (r *Rules) visits(f *facts, st *docState, res *Result) {
 	cues := r.Lex.VisitDict.Find(f.masked)
+	seen := map[string]bool{} // one mention per visit per sentence
 	for ci, cue := range cues {
 		c := f.clause(cue.Start)
 		// one visit per cue cluster: "paid a state visit … meeting" is one
@@ -53,6 +54,12 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 		before := f.masked[c.start:cue.Start]
 		window := f.masked[max(c.start, cue.Start-60):min(c.end, cue.End+40)]
 		if notSpecific.MatchString(window) || vagueCount.MatchString(before) || countedBefore(f, cue.Start, c) {
+			continue
+		}
+		// "after the talks", "the visit follows …": a definite reference
+		// without a date or a destination of its own is anaphora, no new
+		// mention
+		if definite.MatchString(lastWords(before, 1)) && !hasOwnDate(f, cue, c) && !r.hasDestination(f, cue, c) {
 			continue
 		}
 		kind := cue.Key
@@ -85,6 +92,11 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 		}
 		when := r.eventDate(f, cue.Start, st)
 		st.lastVisit = record.VisitMention{Visitor: visitor, VisitorCountry: vcountry, HostCountry: host}
+		if k := visitor + "|" + host + "|" + when.EDTF; seen[k] {
+			continue
+		} else {
+			seen[k] = true
+		}
 		n := 1
 		if m := multiVisit.FindStringSubmatch(before); m != nil && strings.HasSuffix(f.masked[cue.Start:cue.End], "s") {
 			n = map[string]int{"two": 2, "three": 3, "four": 4}[strings.ToLower(m[1])]
@@ -163,6 +175,21 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 		(monthBefore.MatchString(f.masked[c.start:cue.Start]) || len(f.dates) > 0) {
 		return st.lastVisit.Visitor, st.lastVisit.VisitorCountry, true
 	}
+	// a meeting: the person of the clause who is not of the venue's
+	// country ("… session in Beijing, co-chaired by … Parkhomchik and …")
+	if cue.Key == "meeting" && len(before)+len(after) > 0 {
+		venue, _ := r.destination(f, cue, c, "")
+		for _, m := range append(before, after...) {
+			if p, ok := r.Lex.Person(m.Key); ok && r.focus(p.Country) && p.Country != venue {
+				return p.Name, p.Country, true
+			}
+		}
+	}
+	// a role of a country: "the President of the Republic of Belarus met
+	// with …", "Belarusian Prime Minister"
+	if name, country, ok := r.roleVisitor(f, cue, c); ok {
+		return name, country, true
+	}
 	// a pronoun or a role stands for the person last named
 	window := f.masked[max(c.start, cue.Start-80):cue.Start]
 	if pronoun.MatchString(window) || headsOf.MatchString(f.masked[c.start:c.end]) || r.roleBefore(f, cue, c) {
@@ -178,6 +205,49 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 		}
 	}
 	return "", "", false
+}
+
+// roleVisitor reads a visitor named only by role and country, before the
+// visit word: "the President of the Republic of Belarus", "Belarusian
+// Prime Minister". The name is the role and the country ("President of
+// Belarus"): the lexicon holds no roles of people, which change.
+func (r *Rules) roleVisitor(f *facts, cue lexicon.Match, c span) (string, string, bool) {
+	seg := f.masked[c.start:cue.Start]
+	roles := r.Lex.RoleDict.Find(seg)
+	if len(roles) == 0 {
+		return "", "", false
+	}
+	role := roles[len(roles)-1]
+	if role.Key == "delegation" {
+		return "", "", false
+	}
+	// the country right after ("President of Belarus") or right before
+	// ("Belarusian President") the role word
+	for _, m := range r.Lex.CountryDict.Find(seg) {
+		after := m.Start >= role.End && words(seg[role.End:m.Start]) <= 4
+		before := m.End <= role.Start && words(seg[m.End:role.Start]) <= 1
+		if (after || before) && r.focus(m.Key) {
+			title := strings.ToUpper(role.Key[:1]) + strings.ReplaceAll(role.Key[1:], "_", " ")
+			return title + " of " + r.Lex.CountryName(m.Key), m.Key, true
+		}
+	}
+	return "", "", false
+}
+
+// hasOwnDate reports whether the visit word's clause holds a date.
+func hasOwnDate(f *facts, cue lexicon.Match, c span) bool {
+	for _, d := range f.dates {
+		if c.contains(d.Start) {
+			return true
+		}
+	}
+	return monthBefore.MatchString(f.masked[c.start:cue.Start])
+}
+
+// hasDestination reports whether a place follows the visit word.
+func (r *Rules) hasDestination(f *facts, cue lexicon.Match, c span) bool {
+	h, _ := r.destination(f, cue, c, "")
+	return h != ""
 }
 
 // countriesOf lists the focus countries a clause's role words refer to
@@ -216,23 +286,13 @@ func (r *Rules) destination(f *facts, cue lexicon.Match, c span, vcountry string
 		}
 		if prepTo.MatchString(gap) || strings.TrimSpace(gap) == "" {
 			host = m.Key
-			if name := f.masked[m.Start:m.End]; isCapital(name) {
-				place = strings.TrimRight(name, "s")
+			if city, ok := r.Lex.City(f.masked[m.Start:m.End]); ok {
+				place = city
 			}
 			return host, place
 		}
 	}
 	return "", ""
-}
-
-// isCapital reports whether a country name as written is its capital city
-// (the lexicon lists capitals among the names governments go by).
-func isCapital(name string) bool {
-	switch strings.TrimRight(name, "s’'") {
-	case "Beijing", "Minsk", "Moscow", "Astana", "Kyiv", "Kiev":
-		return true
-	}
-	return false
 }
 
 // counterpart reports whether the clause names a person or a counterpart

@@ -50,6 +50,12 @@ type Person struct {
 	Country  string   `yaml:"country"`
 }
 
+// City is a city and its country.
+type City struct {
+	Name    string `yaml:"name"`
+	Country string `yaml:"country"`
+}
+
 // Currency is an ISO 4217 currency and how it is written before a number
 // (symbols) and after it (words).
 type Currency struct {
@@ -73,6 +79,7 @@ type Term struct {
 // Lexicon is the vocabulary. Build it with Parse or Default.
 type Lexicon struct {
 	Countries       []Country      `yaml:"countries"`
+	Cities          []City         `yaml:"cities"`
 	Organisations   []Organisation `yaml:"organisations"`
 	People          []Person       `yaml:"people"`
 	Roles           []Term         `yaml:"roles"`
@@ -180,6 +187,9 @@ func (l *Lexicon) compile() {
 			l.CountryDict.Add(n, c.Code)
 		}
 	}
+	for _, c := range l.Cities {
+		l.CountryDict.Add(c.Name, c.Country)
+	}
 	l.OrgDict = NewDict()
 	l.orgs = map[string]Organisation{}
 	for _, o := range l.Organisations {
@@ -243,6 +253,20 @@ func (l *Lexicon) compile() {
 	for _, w := range l.PeriodEndTerms {
 		l.PeriodEndDict.Add(w, "end")
 	}
+}
+
+// City returns the lexicon's name of the city written as name, which may
+// carry a possessive ("Minsk's", "Beijings"), and whether it is a city.
+func (l *Lexicon) City(name string) (string, bool) {
+	n := strings.ReplaceAll(name, "’", "'")
+	for _, cand := range []string{n, strings.TrimSuffix(n, "'s"), strings.TrimSuffix(n, "'"), strings.TrimSuffix(n, "s")} {
+		for _, c := range l.Cities {
+			if strings.ReplaceAll(c.Name, "’", "'") == cand {
+				return c.Name, true
+			}
+		}
+	}
+	return "", false
 }
 
 // CountryName returns the first name the lexicon gives a country code
