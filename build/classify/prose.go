@@ -106,14 +106,20 @@ func mask(text string) string {
 
 // clauseBreak separates the clauses of a sentence: semicolons, dashes,
 // and the conjunctions that start a contrasting clause.
-var clauseBreak = regexp.MustCompile(`;|\s[–—ጀ]\s|\s+ጀ\s+|,?\s+(?:while|whereas|but|although)\s|,\s+(?:where|which|who)\s`)
+var clauseBreak = regexp.MustCompile(`;|\s[–—ጀ]\s|\s+ጀ\s+|,?\s+(?:while|whereas|but|although)\s|,\s+(where|which|who)\s`)
 
+// clausesOf splits a sentence into clauses. A relative clause starts at
+// its pronoun ("…, which reached a new high"), so that the noun it is about
+// can be found before it.
 func clausesOf(text string) []span {
 	var out []span
 	start := 0
-	for _, m := range clauseBreak.FindAllStringIndex(text, -1) {
+	for _, m := range clauseBreak.FindAllStringSubmatchIndex(text, -1) {
 		out = append(out, span{start, m[0]})
 		start = m[1]
+		if m[2] >= 0 {
+			start = m[2]
+		}
 	}
 	return append(out, span{start, len(text)})
 }

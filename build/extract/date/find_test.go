@@ -518,3 +518,22 @@ func TestFindDeterministic(t *testing.T) {
 		t.Fatalf("got %d matches, want 100", len(a))
 	}
 }
+
+func TestRecentYears(t *testing.T) {
+	pub := record.Period{EDTF: "2025", Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Basis: record.Explicit}
+	tests := []struct{ text, span, edtf string }{
+		{"over the past decade, bilateral trade has grown nearly fivefold", "the past decade", "2015/2024"},
+		{"China has been Belarus’ second-largest trading partner for two consecutive years.", "two consecutive years", "2023/2024"},
+		{"in the last five years", "the last five years", "2020/2024"},
+		{"the previous 3 years", "the previous 3 years", "2022/2024"},
+	}
+	for _, tt := range tests {
+		ms := Find(tt.text, Anchor{Published: pub})
+		if len(ms) != 1 || tt.text[ms[0].Start:ms[0].End] != tt.span || ms[0].Period.EDTF != tt.edtf || ms[0].Period.Basis != record.Relative {
+			t.Errorf("Find(%q) = %+v, want %q %s relative", tt.text, ms, tt.span, tt.edtf)
+		}
+	}
+	if ms := Find("over the past decade", Anchor{}); len(ms) != 1 || ms[0].Period.Resolved() {
+		t.Errorf("without a publication date the past decade must stay unresolved: %+v", ms)
+	}
+}

@@ -895,6 +895,7 @@ func (p *parser) closed(out []ec, i int, cue bool) []ec {
 		}
 	}
 	out = p.ranges(out, i, pts, "to")
+	out = p.recentYears(out, i)
 	out = p.shortYears(out, i)
 	out = p.dayRange(out, i)
 	for _, c := range pts {
@@ -903,6 +904,58 @@ func (p *parser) closed(out []ec, i int, cue bool) []ec {
 		}
 	}
 	return out
+}
+
+// recentYears reads the years just before publication: "the past
+// decade", "the last five years", "the previous three years", "two
+// consecutive years". N years back are the N calendar years before the
+// publication year (a decade is ten): published in 2025, "over the past
+// decade" is 2015/2024 and "for two consecutive years" 2023/2024.
+func (p *parser) recentYears(out []ec, i int) []ec {
+	n, end := 0, 0
+	j := i
+	if p.isWord(j, "the") {
+		var ok bool
+		if j, ok = p.space(j + 1); !ok {
+			return out
+		}
+	}
+	switch {
+	case p.isWord(j, "past") || p.isWord(j, "last") || p.isWord(j, "previous"):
+		k, ok := p.space(j + 1)
+		if !ok {
+			return out
+		}
+		if p.isWord(k, "decade") {
+			n, end = 10, k+1
+			break
+		}
+		c, ok := p.count(k)
+		if !ok || c < 2 {
+			return out
+		}
+		if k, ok = p.then(k+1, "years"); !ok {
+			return out
+		}
+		n, end = c, k
+	default:
+		// "two consecutive years", "three years in a row"
+		c, ok := p.count(i)
+		if !ok || c < 2 {
+			return out
+		}
+		k, ok := p.then(i+1, "consecutive")
+		if !ok {
+			return out
+		}
+		if k, ok = p.then(k, "years"); !ok {
+			return out
+		}
+		n, end = c, k
+	}
+	a := point{unit: uYear, rel: fromPublished, relUnit: uYear, off: -n}
+	b := point{unit: uYear, rel: fromPublished, relUnit: uYear, off: -1}
+	return append(out, ec{expr{a: a, b: b, isRange: true}, end})
 }
 
 // ranges reads "A – B" and "A to B" (or "A and B" after "between"), where
