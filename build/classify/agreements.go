@@ -42,6 +42,7 @@ var (
 
 func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 	kinds, events := r.documentWords(f)
+	f.kinds = kinds
 	for _, k := range kinds {
 		c := f.clause(k.Start)
 		if k.Key == "partnership_status" && hasKindBefore(kinds, k, c) {
@@ -71,13 +72,13 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		for _, e := range evs {
 			event := e.Key
 			when := when
-			if len(evs) > 1 && e.End > e.Start {
+			if (len(evs) > 1 || !c.contains(e.Start)) && e.End > e.Start {
 				// "signed … on 10 December 2017 and entered into force on
 				// 10 August 2018": each event its own date, the one right
 				// after its word first
-				if d, ok := f.dateAfter(e.End, 4); ok {
+				if d, ok := f.dateAfter(e.End, 4); ok && d.Open == date.OpenNone {
 					when = d.Period
-				} else if d, ok := f.clauseDate(e.Start); ok && d.Period.Resolved() {
+				} else if d, ok := f.clauseDate(e.Start); ok && d.Period.Resolved() && d.Open == date.OpenNone {
 					when = d.Period
 				}
 			}
@@ -205,7 +206,25 @@ func hasKindBefore(kinds []lexicon.Match, k lexicon.Match, c span) bool {
 // ("signed and then ratified") all count.
 func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexicon.Match {
 	var near []lexicon.Match
+	// "the agreement with China on …, which had been signed in Beijing in
+	// March 2023": the relative clause right after the document is about it
+	next := span{-1, -1}
+	for i, cl := range f.clauses {
+		if cl == c && i+1 < len(f.clauses) && relative.MatchString(f.masked[f.clauses[i+1].start:min(f.clauses[i+1].end, f.clauses[i+1].start+8)]) {
+			next = f.clauses[i+1]
+		}
+	}
+	var inRelative []lexicon.Match
 	for _, e := range events {
+		if next.contains(e.Start) && words(f.masked[next.start:e.Start]) <= 4 {
+			// "which had been signed", "which entered into force": the
+			// document undergoes the event; "which established …" is what
+			// it does
+			if e.Key == "entered_into_force" || auxBefore.MatchString(f.masked[next.start:e.Start]) {
+				inRelative = append(inRelative, e)
+			}
+			continue
+		}
 		if !c.contains(e.Start) {
 			continue
 		}
@@ -226,7 +245,7 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 		near = append(near, e)
 	}
 	if len(near) == 0 {
-		return nil
+		return inRelative
 	}
 	sort.Slice(near, func(i, j int) bool {
 		return distance(near[i], k) < distance(near[j], k)
@@ -242,8 +261,11 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 		}
 		gap := f.masked[lo.End:hi.Start]
 		// the "and" joins the verbs: it stands right before the later one
-		// ("and then ratified", "… 2017 and entered into force")
-		return andBefore.MatchString(gap) && (words(gap) <= 3 || dateIn(f, gap) && words(gap) <= 12)
+		// ("and then ratified", "… 2017 and entered into force"), and no
+		// other document lies between ("approved a roadmap … and signed an
+		// action plan" are two documents)
+		return andBefore.MatchString(gap) && (words(gap) <= 3 || dateIn(f, gap) && words(gap) <= 12) &&
+			!otherKindIn(f, lo.End, hi.Start, k)
 	}
 	for grown := true; grown; {
 		grown = false
@@ -261,7 +283,22 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 			}
 		}
 	}
+	for _, e := range inRelative {
+		if !hasKey(out, e.Key) {
+			out = append(out, e)
+		}
+	}
 	return out
+}
+
+// otherKindIn reports whether a document kind other than k lies in [a, b).
+func otherKindIn(f *facts, a, b int, k lexicon.Match) bool {
+	for _, m := range f.kinds {
+		if m.Start >= a && m.End <= b && m.Start != k.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // passiveAfterTitle reports whether the words between a document and an
@@ -275,7 +312,11 @@ func passiveAfterTitle(gap string) bool {
 var (
 	passiveAux = regexp.MustCompile(`(?i)\b(was|were|has been|have been|had been|is|are)\s+(?:\S+\s+){0,5}$`)
 	andBefore  = regexp.MustCompile(`(?i)\band(?:\s+(?:then|later|subsequently|also|was|were|has|had|been))*\s*$`)
-	negated    = regexp.MustCompile(`(?i)\b(no|not|never|without|nor|neither)\b`)
+	auxBefore  = regexp.MustCompile(`(?i)\b(was|were|had been|has been|have been|is|are)\s+(?:\S+\s+)?$`)
+	// a date after these words is a document's term, not its event:
+	// "a memorandum … for 2024–2026", "a roadmap … until 2030"
+	validity = regexp.MustCompile(`(?i)^\s*(for|until|till|through|to)\s*$`)
+	negated  = regexp.MustCompile(`(?i)\b(no|not|never|without|nor|neither)\b`)
 )
 
 func containsMatch(ms []lexicon.Match, m lexicon.Match) bool {
@@ -371,7 +412,7 @@ func (r *Rules) parties(f *facts, k lexicon.Match, c span, st *docState) ([]stri
 // agreementDate dates the event: the nearest date of the sentence, or the
 // previous sentence's date when the clause refers back to it.
 func (r *Rules) agreementDate(f *facts, k lexicon.Match, c span, st *docState) (record.Period, record.Basis) {
-	if d, ok := f.clauseDate(k.Start); ok && d.Open != date.Since {
+	if d, ok := f.clauseDate(k.Start); ok && d.Open != date.Since && d.Open != date.Until && !validity.MatchString(lastWords(f.masked[:d.Start], 1)) {
 		return d.Period, d.Period.Basis
 	}
 	if p, ok := st.contextDate(f); ok {

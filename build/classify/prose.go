@@ -50,6 +50,7 @@ type facts struct {
 	orgs    []lexicon.Match
 	pairs   []lexicon.Match // "bilateral", "the two countries", …
 	clauses []span
+	kinds   []lexicon.Match // document kinds, once the agreement rules found them
 }
 
 type span struct{ start, end int }

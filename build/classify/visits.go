@@ -2,6 +2,8 @@ package classify
 
 import (
 	"fmt"
+
+	"github.com/claimpack/claimpack/build/extract/date"
 	"regexp"
 	"strings"
 
@@ -45,12 +47,8 @@ var (
 func (r *Rules) visits(f *facts, st *docState, res *Result) {
 	cues := r.Lex.VisitDict.Find(f.masked)
 	seen := map[string]bool{} // one mention per visit per sentence
-	for ci, cue := range cues {
+	for _, cue := range cues {
 		c := f.clause(cue.Start)
-		// one visit per cue cluster: "paid a state visit … meeting" is one
-		if ci > 0 && c.contains(cues[ci-1].Start) && samePerson(r, f, cues[ci-1].Start, cue.Start) {
-			continue
-		}
 		before := f.masked[c.start:cue.Start]
 		window := f.masked[max(c.start, cue.Start-60):min(c.end, cue.End+40)]
 		if notSpecific.MatchString(window) || vagueCount.MatchString(before) || countedBefore(f, cue.Start, c) {
@@ -63,6 +61,9 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			continue
 		}
 		kind := cue.Key
+		if kind == "hosted" {
+			kind = "meeting"
+		}
 		if kind == "summit" {
 			after := strings.ToLower(f.masked[cue.End:min(c.end, cue.End+60)])
 			if !strings.Contains(after, "summit") && !strings.Contains(after, "forum") {
@@ -124,13 +125,6 @@ func countedBefore(f *facts, i int, c span) bool {
 	return false
 }
 
-// samePerson reports whether two visit words of one clause belong to one
-// visit: nothing but the same visitor between them.
-func samePerson(r *Rules, f *facts, a, b int) bool {
-	between := f.masked[a:b]
-	return len(r.Lex.PersonDict.Find(between)) == 0 && len(f.nationsIn(a, b)) <= 1
-}
-
 // visitor finds who visits, and their country.
 func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (string, string, bool) {
 	person := func(m lexicon.Match) (string, string, bool) {
@@ -147,6 +141,19 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 		} else if m.Start >= cue.End {
 			after = append(after, m)
 		}
+	}
+	// a host verb: "Li Qiang hosted Golovchenko" (the object visits), "Dong
+	// Jun … was received by Lukashenko" (the subject visits)
+	if cue.Key == "hosted" {
+		passive := strings.HasSuffix(strings.ToLower(f.masked[cue.Start:cue.End]), " by") ||
+			strings.HasPrefix(strings.ToLower(strings.TrimSpace(f.masked[cue.End:min(c.end, cue.End+4)])), "by")
+		switch {
+		case passive && len(before) > 0:
+			return person(before[len(before)-1])
+		case !passive && len(after) > 0 && words(f.masked[cue.End:after[0].Start]) <= 3:
+			return person(after[0])
+		}
+		return "", "", false
 	}
 	// "a visit to Minsk by Xi Jinping", "the visit of Chinese Premier Li Qiang"
 	if len(after) > 0 {
@@ -352,6 +359,11 @@ func (r *Rules) role(f *facts, visitor string, c span) string {
 // sentence; a month name right before the event word with the context's
 // year ("the December visit"); or, failing both, unresolved.
 func (r *Rules) eventDate(f *facts, i int, st *docState) record.Period {
+	// the date right after the event's words first: "was received by
+	// President Lukashenko the next day", "visited Minsk on 4 April"
+	if d, ok := f.dateAfter(i, 6); ok && d.Open == date.OpenNone {
+		return d.Period
+	}
 	if d, ok := f.clauseDate(i); ok {
 		return d.Period
 	}
