@@ -315,11 +315,14 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 }
 
 // contextDate is the date a sentence without one takes from the sentence
-// right before it, in the same paragraph, when it goes on telling the past
-// ("During the early 2010s, … developed smoothly. … an agreement on … was
-// reached"): basis context. A present-tense sentence takes none.
+// right before it when it goes on telling the past ("During the early
+// 2010s, … developed smoothly. … an agreement on … was reached"): basis
+// context. The sentence before may end the previous paragraph, as in wire
+// copy written a sentence per paragraph, but not across a heading. A
+// present-tense sentence takes none.
 func (st *docState) contextDate(f *facts) (record.Period, bool) {
-	if !st.lastDate.Resolved() || st.lastDateS != f.idx-1 || st.lastDateBlock != f.s.Block || !pastTense(f.masked) {
+	if !st.lastDate.Resolved() || st.lastDateS != f.idx-1 || !pastTense(f.masked) ||
+		st.lastDateBlock != f.s.Block && st.lastDateBlock != f.s.Block-1 {
 		return record.Period{}, false
 	}
 	p := st.lastDate

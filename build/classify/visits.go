@@ -150,8 +150,8 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 		switch {
 		case passive && len(before) > 0:
 			return person(before[len(before)-1])
-		case !passive && len(after) > 0 && words(f.masked[cue.End:after[0].Start]) <= 3:
-			return person(after[0])
+		case !passive && len(after) > 0 && words(f.masked[cue.End:after[0].Start]) <= 2 && !possessive(f, after[0]):
+			return person(after[0]) // "hosted Prime Minister Golovchenko", not "welcomed Xi's initiative"
 		}
 		return "", "", false
 	}
@@ -255,6 +255,13 @@ func hasOwnDate(f *facts, cue lexicon.Match, c span) bool {
 func (r *Rules) hasDestination(f *facts, cue lexicon.Match, c span) bool {
 	h, _ := r.destination(f, cue, c, "")
 	return h != ""
+}
+
+// possessive reports whether a name is followed by 's: it owns something
+// rather than being someone.
+func possessive(f *facts, m lexicon.Match) bool {
+	rest := f.masked[m.End:min(len(f.masked), m.End+3)]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "’") || strings.HasSuffix(f.masked[m.Start:m.End], "s") && !strings.HasSuffix(m.Term, "s")
 }
 
 // countriesOf lists the focus countries a clause's role words refer to
