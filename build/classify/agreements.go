@@ -376,9 +376,15 @@ func (r *Rules) parties(f *facts, k lexicon.Match, c span, st *docState) ([]stri
 				issuer = n
 			}
 		}
-		if issuer == "" && st.lastAny != "" {
-			// "the 2015 Directive", "he decreed": the leader last named
-			if p, ok := r.Lex.Person(st.lastAny); ok && r.focus(p.Country) {
+		if issuer == "" {
+			// "the 2015 Directive", "he decreed": a leader of the paragraph,
+			// when it names leaders of one focus country only; else the
+			// leader last named
+			if c := st.blockLeaders[f.s.Block]; len(c) == 1 {
+				for n := range c {
+					issuer = n
+				}
+			} else if p, ok := r.Lex.Person(st.lastAny); ok && r.focus(p.Country) {
 				issuer = p.Country
 			}
 		}
@@ -426,21 +432,51 @@ func (r *Rules) agreementDate(f *facts, k lexicon.Match, c span, st *docState) (
 	return record.Period{Basis: record.Unresolved}, record.Unresolved
 }
 
-// title names the document.
+// title names the document, in this order:
+//
+//  1. partnerships and diplomatic relations are named by the phrase itself
+//     ("all-weather comprehensive strategic partnership");
+//  2. a quoted title holding the kind word, or following it directly or
+//     after "on", "entitled", "called" (Directive No. 5 “On the development
+//     of …”);
+//  3. a capitalised name around the kind word ("the Agreement on Trade in
+//     Services and Investment", "Presidential Decree No. 161"), without a
+//     leading year or possessive;
+//  4. a descriptive name: the modifiers before the kind word ("mutual visa
+//     exemption agreement") and its complement after it ("on mutual
+//     recognition of higher education qualifications"), stopping at a
+//     verb, punctuation or the next document.
 func (r *Rules) title(f *facts, k lexicon.Match, c span) string {
-	// a quoted title that holds or follows the kind word
+	kindText := f.text[k.Start:k.End]
+	switch k.Key {
+	case "partnership_status":
+		return cleanTitle(kindText)
+	case "diplomatic_relations":
+		return "diplomatic relations"
+	}
+	if strings.HasSuffix(kindText, "ed") { // "he decreed to establish …"
+		return cleanTitle(k.Key + " " + complement(f, k.End, c))
+	}
 	for _, m := range quoted.FindAllStringSubmatchIndex(f.text, -1) {
 		a, b := m[0], m[1]
-		if (k.Start >= a && k.End <= b) || (a >= k.End && words(f.text[k.End:a]) <= 3) {
-			t := f.text[m[2]:m[3]]
-			if a >= k.End {
-				t = strings.TrimSpace(f.text[k.Start:k.End]+" "+docNumberAfter(f, k)) + " “" + t + "”"
+		if k.Start >= a && k.End <= b {
+			return cleanTitle(f.text[m[2]:m[3]])
+		}
+		if a >= k.End {
+			gap := strings.ToLower(strings.TrimSpace(f.text[k.End:a]))
+			if gap == "" || docNumber.MatchString(f.text[k.End:a]) && words(gap) <= 2 || gap == "on" || gap == "entitled" || gap == "titled" || gap == "called" {
+				return cleanTitle(strings.TrimSpace(kindText+" "+docNumberAfter(f, k)) + " “" + f.text[m[2]:m[3]] + "”")
 			}
-			return cleanTitle(t)
 		}
 	}
-	// a capitalised name around the kind word: "the Agreement on Trade in
-	// Services and Investment", "Presidential Decree No. 161"
+	if t, ok := capitalisedName(f, k); ok {
+		return t
+	}
+	return cleanTitle(modifiers(f, k, c) + kindText + " " + complement(f, k.End, c))
+}
+
+// capitalisedName reads a title in capitals around the kind word.
+func capitalisedName(f *facts, k lexicon.Match) (string, bool) {
 	toks := tokens(f.text)
 	ki := -1
 	for i, t := range toks {
@@ -449,67 +485,109 @@ func (r *Rules) title(f *facts, k lexicon.Match, c span) string {
 			break
 		}
 	}
-	if ki >= 0 && titleWord.MatchString(strings.Trim(toks[ki].text, "“”\",.;:")) {
-		a, b := ki, ki
-		for a > 0 && (titleWord.MatchString(toks[a-1].text) || titleJoin[toks[a-1].text] && a > 1 && titleWord.MatchString(toks[a-2].text)) {
-			a--
+	if ki < 0 || !titleWord.MatchString(strings.Trim(toks[ki].text, "“”\",.;:")) {
+		return "", false
+	}
+	clean := func(t string) string { return strings.Trim(t, ",.;:") }
+	a, b := ki, ki
+	for a > 0 && titleWord.MatchString(toks[a-1].text) && !yearToken.MatchString(toks[a-1].text) && !ownerToken(toks[a-1].text) {
+		a--
+	}
+	for b+1 < len(toks) {
+		t := clean(toks[b+1].text)
+		next := ""
+		if b+2 < len(toks) {
+			next = clean(toks[b+2].text)
 		}
-		for b+1 < len(toks) {
-			t := strings.Trim(toks[b+1].text, ",.;:")
-			if titleWord.MatchString(t) || titleJoin[t] && b+2 < len(toks) && titleWord.MatchString(strings.Trim(toks[b+2].text, ",.;:")) || t == "No" {
-				b++
-				if strings.HasSuffix(toks[b].text, ",") || strings.HasSuffix(toks[b].text, ";") {
-					break
-				}
-				continue
-			}
-			if toks[b].text == "No." && b+1 < len(toks) {
-				b++
-				continue
-			}
+		if f.dateAt(toks[b+1].start) || f.dateAt(toks[min(b+2, len(toks)-1)].start) && titleJoin[t] {
+			break // a date ends the name: "… Between China and Belarus on August 22, 2024"
+		}
+		switch {
+		case t == "No" || toks[b+1].text == "No.":
+			b++
+			continue
+		case titleWord.MatchString(t) && !yearToken.MatchString(t):
+		case titleJoin[t] && titleWord.MatchString(next) && !yearToken.MatchString(next):
+		case titleJoin[t] && titleJoin[next] && b+3 < len(toks) && titleWord.MatchString(clean(toks[b+3].text)):
+			// "between the Government of …"
+		default:
+			return cleanTitle(f.text[toks[a].start:toks[b].end]), true
+		}
+		b++
+		if strings.HasSuffix(toks[b].text, ",") || strings.HasSuffix(toks[b].text, ";") {
 			break
 		}
-		for a < ki && titleJoin[toks[a].text] {
-			a++
-		}
-		return cleanTitle(f.text[toks[a].start:toks[b].end])
 	}
-	// a descriptive name: from the article before the kind word to the end
-	// of its complement ("an agreement on mutual recognition of higher
-	// education qualifications", "a mutual visa exemption agreement")
-	start := k.Start
-	before := f.text[c.start:k.Start]
-	if m := articleStart.FindStringIndex(lastWords(before, 5)); m != nil {
-		lw := lastWords(before, 5)
-		start = k.Start - len(lw) + m[1]
-	} else if lw := lastWords(before, 3); true {
-		start = k.Start - len(lw)
-		// keep adjectives only ("mutual visa exemption agreement")
-		for _, w := range strings.Fields(lw) {
-			if strings.ContainsAny(w, ",.;:") {
-				start = k.Start
-			}
+	return cleanTitle(f.text[toks[a].start:toks[b].end]), true
+}
+
+var yearToken = regexp.MustCompile(`^(19|20)\d{2}[,.;:]?$`)
+
+// ownerToken reports a possessive name before a title ("Lukashenka’s").
+func ownerToken(t string) bool { return strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'s") }
+
+// modifiers returns the words right before the kind word that qualify it
+// ("mutual visa exemption", "cooperation"): lower-case, not verbs, not
+// function words, at most three.
+func modifiers(f *facts, k lexicon.Match, c span) string {
+	ts := tokens(f.text[c.start:k.Start])
+	n := 0
+	for i := len(ts) - 1; i >= 0 && n < 3; i-- {
+		w := ts[i].text
+		if !modifierWord.MatchString(w) || isVerbish(w) || notModifier[strings.ToLower(w)] {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	return f.text[c.start+ts[len(ts)-n].start : k.Start]
+}
+
+var (
+	modifierWord = regexp.MustCompile(`^([\p{Ll}][\p{Ll}-]*|\d+)$`)
+	notModifier  = map[string]bool{
+		"a": true, "an": true, "the": true, "another": true, "this": true, "that": true, "these": true, "those": true,
+		"such": true, "our": true, "their": true, "its": true, "his": true, "her": true, "both": true, "several": true,
+		"many": true, "some": true, "and": true, "or": true, "of": true, "on": true, "in": true,
+		"with": true, "to": true, "by": true, "for": true, "about": true, "new": true, "further": true, "then": true,
+		"also": true, "had": true, "have": true, "has": true, "been": true, "signed": true, "sign": true,
+	}
+)
+
+// complement returns the words after a document's name that say what it
+// is about ("on mutual recognition of higher education qualifications"),
+// stopping at punctuation, a verb, "and" before another document, or the
+// clause's end.
+func complement(f *facts, at int, c span) string {
+	rest := f.text[at:c.end]
+	ts := tokens(rest)
+	if len(ts) == 0 {
+		return ""
+	}
+	first := strings.ToLower(ts[0].text)
+	if first != "on" && first != "of" && first != "between" && first != "for" && first != "to" && first != "concerning" && first != "regarding" && first != "establishing" && first != "with" {
+		return ""
+	}
+	n := 0
+	for n < len(ts) && n < 12 {
+		w := ts[n].text
+		lw := strings.ToLower(strings.Trim(w, ",.;:"))
+		if n > 0 && (isVerbish(lw) || lw == "and" && n+1 < len(ts) && notModifier[strings.ToLower(ts[n+1].text)]) {
+			break
+		}
+		// a date or a place ends it: "… economic zone in 2012", "… in Beijing"
+		if n > 0 && (f.dateAt(at+ts[n].start) || n+1 < len(ts) && (lw == "in" || lw == "on" || lw == "at") &&
+			(f.dateAt(at+ts[n+1].start) || startsUpper(ts[n+1].text))) {
+			break
+		}
+		n++
+		if strings.ContainsAny(w, ",.;:") {
+			break
 		}
 	}
-	end := k.End
-	after := f.text[k.End:c.end]
-	if strings.HasPrefix(after, " on ") || strings.HasPrefix(after, " of ") || strings.HasPrefix(after, " between ") {
-		ws := strings.Fields(after)
-		n := 0
-		for n < len(ws) && n < 10 {
-			w := ws[n]
-			if strings.ContainsAny(w, ",.;:") {
-				n++
-				break
-			}
-			if isVerbish(w) && n > 1 {
-				break
-			}
-			n++
-		}
-		end = k.End + len(firstWords(after, n))
-	}
-	return cleanTitle(f.text[start:end])
+	return rest[:ts[n-1].end]
 }
 
 func docNumberAfter(f *facts, k lexicon.Match) string {
@@ -525,10 +603,24 @@ func isVerbish(w string) bool {
 	return verbish[strings.ToLower(w)] || strings.HasSuffix(w, "ed") && len(w) > 4
 }
 
-// cleanTitle folds white space and trims punctuation.
+// cleanTitle folds white space, trims punctuation and dangling words, and
+// drops quotes left unbalanced by the cut.
 func cleanTitle(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.Trim(s, " ,.;:“”\"")
+	if strings.Count(s, "“") != strings.Count(s, "”") {
+		s = strings.NewReplacer("“", "", "”", "").Replace(s)
+	}
+	for {
+		t := strings.Trim(s, " ,.;:“”\"")
+		t = strings.TrimPrefix(t, "The ")
+		if i := strings.LastIndexByte(t, ' '); i > 0 && titleJoin[t[i+1:]] {
+			t = t[:i] // "… cooperation for"
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 type tok struct {
@@ -613,7 +705,11 @@ func (r *Rules) footnoteAgreements(f *facts, st *docState, res *Result) {
 			}
 		}
 		var parties []string
-		for _, n := range r.Lex.CountryDict.Keys(author + " " + title) {
+		names := author + " " + title
+		if kind == "directive" || kind == "decree" {
+			names = author // a unilateral act: its issuer's country only
+		}
+		for _, n := range r.Lex.CountryDict.Keys(names) {
 			if r.focus(n) && !contains(parties, n) {
 				parties = append(parties, n)
 			}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimpack/claimpack/build/extract/date"
 	"github.com/claimpack/claimpack/build/extract/prose"
@@ -68,8 +70,9 @@ type docState struct {
 	lastPerson    map[string]string // country → canonical name last mentioned
 	lastAny       string            // canonical name last mentioned
 	blockNations  map[int]map[string]bool
-	prevNations   map[string]bool     // countries of the previous sentence
-	lastVisit     record.VisitMention // the visit last mentioned
+	blockLeaders  map[int]map[string]bool // focus countries of the people a paragraph names
+	prevNations   map[string]bool         // countries of the previous sentence
+	lastVisit     record.VisitMention     // the visit last mentioned
 	ids           *ids
 }
 
@@ -153,6 +156,21 @@ func (r *Rules) analyse(s prose.Sentence, st *docState) *facts {
 	f.pairs = r.Lex.PairDict.Find(f.masked)
 	f.clauses = clausesOf(f.text)
 	return f
+}
+
+// dateAt reports whether a date starts at offset i.
+func (f *facts) dateAt(i int) bool {
+	for _, d := range f.dates {
+		if d.Start == i {
+			return true
+		}
+	}
+	return false
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // dateAfter returns the first resolved date starting within n words after
@@ -245,7 +263,7 @@ func abs(x int) int {
 // Prose classifies the sentences of a document: trade and fdi figures,
 // visit and agreement mentions, and dated claims that are none of these.
 func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
-	st := &docState{doc: doc, lastPerson: map[string]string{}, blockNations: map[int]map[string]bool{}, ids: newIDs(doc.ID)}
+	st := &docState{doc: doc, lastPerson: map[string]string{}, blockNations: map[int]map[string]bool{}, blockLeaders: map[int]map[string]bool{}, ids: newIDs(doc.ID)}
 	if doc.Meta.HasPublished() {
 		st.anchor = record.Period{EDTF: doc.Meta.Published, Start: doc.Meta.PublishedStart, End: doc.Meta.PublishedEnd, Basis: record.Explicit}
 	}
@@ -267,6 +285,14 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		}
 		if len(f.pairs) > 0 {
 			bn["pair"] = true
+		}
+		for _, m := range f.people {
+			if p, ok := r.Lex.Person(m.Key); ok && r.focus(p.Country) {
+				if st.blockLeaders[s.Block] == nil {
+					st.blockLeaders[s.Block] = map[string]bool{}
+				}
+				st.blockLeaders[s.Block][p.Country] = true
+			}
 		}
 		// resolve dates against the running context before moving on
 		if s.Section == record.Body || s.Section == record.Caption {

@@ -75,17 +75,16 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			continue
 		}
 		host, place := r.destination(f, cue, c, vcountry)
-		if kind == "meeting" || kind == "summit" {
-			if host == "" {
-				host = r.other(vcountry)
-				if kind == "meeting" && !r.counterpart(f, c, vcountry) {
-					continue
-				}
+		switch {
+		case kind == "meeting" && host == "":
+			// a meeting whose venue is not stated: its host stays unknown
+			if !r.counterpart(f, c, vcountry) {
+				continue
 			}
-		} else if host == "" {
-			host = r.other(vcountry)
+		case host == "":
+			host = r.other(vcountry) // a visit goes to the other country
 		}
-		if !r.focus(vcountry) || host == vcountry || !r.focus(host) && !(kind == "meeting" && r.counterpart(f, c, vcountry)) {
+		if !r.focus(vcountry) || host == vcountry || host != "" && !r.focus(host) && !(kind == "meeting" && r.counterpart(f, c, vcountry)) {
 			continue
 		}
 		if kind == "visit" {

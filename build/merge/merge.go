@@ -153,15 +153,20 @@ var visitKinds = map[string]int{"state": 5, "official": 4, "working": 3, "summit
 // Visits merges visit mentions into visits and returns the claims of
 // every mention.
 func Visits(ms []record.VisitMention) ([]record.Visit, []record.Claim) {
-	key := func(i int) string { return ms[i].Visitor + "|" + ms[i].HostCountry }
+	key := func(i int) string { return ms[i].Visitor }
 	when := func(i int) record.Period { return ms[i].When }
 	prov := func(i int) record.Provenance { return ms[i].Provenance }
 	compatible := func(i int, e *event) bool {
-		// a state visit and a working visit of one leader in one year are
-		// two visits; a generic "visit" or "meeting" fits either
-		k := ms[i].Kind
+		// the host must agree, unless one mention does not say it (a
+		// meeting whose venue is not stated); a state visit and a working
+		// visit of one leader in one year are two visits, while a generic
+		// "visit" or "meeting" fits either
+		k, h := ms[i].Kind, ms[i].HostCountry
 		for _, j := range e.members {
-			o := ms[j].Kind
+			o, oh := ms[j].Kind, ms[j].HostCountry
+			if h != "" && oh != "" && h != oh {
+				return false
+			}
 			if k != o && visitKinds[k] >= 3 && visitKinds[o] >= 3 {
 				return false
 			}
@@ -183,6 +188,9 @@ func Visits(ms []record.VisitMention) ([]record.Visit, []record.Claim) {
 		}
 		for _, j := range e.members {
 			m := ms[j]
+			if v.HostCountry == "" {
+				v.HostCountry = m.HostCountry
+			}
 			if visitKinds[m.Kind] > visitKinds[v.Kind] {
 				v.Kind = m.Kind
 			}
@@ -252,12 +260,17 @@ func titleKey(title string) string {
 	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 	}) {
-		if !generic[w] && !contains(ws, w) {
+		if !generic[w] && !contains(ws, w) && !isYear(w) {
 			ws = append(ws, w)
 		}
 	}
 	sort.Strings(ws)
 	return strings.Join(ws, " ")
+}
+
+// isYear reports a four-digit year: "the 2015 Directive" is Directive No. 5.
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
 }
 
 // similar reports whether two title keys name one document: one holds the
