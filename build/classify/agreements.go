@@ -611,7 +611,10 @@ func cleanTitle(s string) string {
 		s = strings.NewReplacer("“", "", "”", "").Replace(s)
 	}
 	for {
-		t := strings.Trim(s, " ,.;:“”\"")
+		t := strings.Trim(s, " ,.;:\"")
+		if strings.HasPrefix(t, "“") && !strings.Contains(t[len("“"):], "”") {
+			t = t[len("“"):]
+		}
 		t = strings.TrimPrefix(t, "The ")
 		if i := strings.LastIndexByte(t, ' '); i > 0 && titleJoin[t[i+1:]] {
 			t = t[:i] // "… cooperation for"

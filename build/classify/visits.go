@@ -75,6 +75,11 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			continue
 		}
 		host, place := r.destination(f, cue, c, vcountry)
+		if kind == "meeting" && host == "" {
+			// a meeting's venue may come first: "On 14 September 2022, in
+			// Samarkand, the President … met with …"
+			host, place = r.venueBefore(f, cue, c, vcountry)
+		}
 		switch {
 		case kind == "meeting" && host == "":
 			// a meeting whose venue is not stated: its host stays unknown
@@ -248,6 +253,20 @@ func hasOwnDate(f *facts, cue lexicon.Match, c span) bool {
 		}
 	}
 	return monthBefore.MatchString(f.masked[c.start:cue.Start])
+}
+
+// venueBefore reads a place named with "in" or "at" before the meeting
+// word in its clause.
+func (r *Rules) venueBefore(f *facts, cue lexicon.Match, c span, vcountry string) (host, place string) {
+	for _, m := range f.nations {
+		if m.Start < c.start || m.End > cue.Start {
+			continue
+		}
+		if city, ok := r.Lex.City(f.masked[m.Start:m.End]); ok && prepTo.MatchString(f.masked[max(c.start, m.Start-4):m.Start]) {
+			host, place = m.Key, city
+		}
+	}
+	return host, place
 }
 
 // hasDestination reports whether a place follows the visit word.
