@@ -469,14 +469,15 @@ func (r *Rules) title(f *facts, k lexicon.Match, c span) string {
 			}
 		}
 	}
-	if t, ok := capitalisedName(f, k); ok {
-		return t
+	if t, end, ok := capitalisedName(f, k); ok {
+		return cleanTitle(t + " " + complement(f, end, c))
 	}
 	return cleanTitle(modifiers(f, k, c) + kindText + " " + complement(f, k.End, c))
 }
 
-// capitalisedName reads a title in capitals around the kind word.
-func capitalisedName(f *facts, k lexicon.Match) (string, bool) {
+// capitalisedName reads a title in capitals around the kind word, and
+// returns where it ends.
+func capitalisedName(f *facts, k lexicon.Match) (string, int, bool) {
 	toks := tokens(f.text)
 	ki := -1
 	for i, t := range toks {
@@ -486,12 +487,21 @@ func capitalisedName(f *facts, k lexicon.Match) (string, bool) {
 		}
 	}
 	if ki < 0 || !titleWord.MatchString(strings.Trim(toks[ki].text, "“”\",.;:")) {
-		return "", false
+		return "", 0, false
 	}
 	clean := func(t string) string { return strings.Trim(t, ",.;:") }
 	a, b := ki, ki
-	for a > 0 && titleWord.MatchString(toks[a-1].text) && !yearToken.MatchString(toks[a-1].text) && !ownerToken(toks[a-1].text) {
-		a--
+	nameWord := func(t string) bool { return titleWord.MatchString(t) && !yearToken.MatchString(t) && !ownerToken(t) }
+	for a > 0 {
+		switch {
+		case nameWord(toks[a-1].text):
+			a--
+			continue
+		case titleJoin[toks[a-1].text] && a > 1 && nameWord(toks[a-2].text):
+			a -= 2 // "the Friendship and Cooperation Agreement"
+			continue
+		}
+		break
 	}
 	for b+1 < len(toks) {
 		t := clean(toks[b+1].text)
@@ -511,14 +521,14 @@ func capitalisedName(f *facts, k lexicon.Match) (string, bool) {
 		case titleJoin[t] && titleJoin[next] && b+3 < len(toks) && titleWord.MatchString(clean(toks[b+3].text)):
 			// "between the Government of …"
 		default:
-			return cleanTitle(f.text[toks[a].start:toks[b].end]), true
+			return f.text[toks[a].start:toks[b].end], toks[b].end, true
 		}
 		b++
 		if strings.HasSuffix(toks[b].text, ",") || strings.HasSuffix(toks[b].text, ";") {
 			break
 		}
 	}
-	return cleanTitle(f.text[toks[a].start:toks[b].end]), true
+	return f.text[toks[a].start:toks[b].end], toks[b].end, true
 }
 
 var yearToken = regexp.MustCompile(`^(19|20)\d{2}[,.;:]?$`)

@@ -111,8 +111,8 @@ func TestProseRules(t *testing.T) {
 		{"two events, each with its own date",
 			"The Agreement between the Government of the Republic of Belarus and the Government of the People's Republic of China on visa exemption was signed in Minsk on 10 December 2017 and entered into force on 10 August 2018.", "",
 			[]string{
-				"agreement agreement entered_into_force 2018-08-10 [BLR CHN] \"Agreement between the Government of the Republic of Belarus and the Government of the People's Republic of China\"",
-				"agreement agreement signed 2017-12-10 [BLR CHN] \"Agreement between the Government of the Republic of Belarus and the Government of the People's Republic of China\"",
+				"agreement agreement entered_into_force 2018-08-10 [BLR CHN] \"Agreement between the Government of the Republic of Belarus and the Government of the People's Republic of China on visa exemption\"",
+				"agreement agreement signed 2017-12-10 [BLR CHN] \"Agreement between the Government of the Republic of Belarus and the Government of the People's Republic of China on visa exemption\"",
 			}},
 		{"a dated reference to a directive is its adoption",
 			"The second capstone document is Lukashenka’s Presidential Directive No. 5 “On the development of bilateral relations with China” from September 2015.", "",

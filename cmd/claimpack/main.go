@@ -22,6 +22,7 @@ commands:
   validate  check a package or release as CI does
   diff      record-level diff of two packages
   score     measure a package against a reference annotation
+  explain   show how the extractor reads lines of a document
 
 run "claimpack <command> -h" for a command's flags.
 `
@@ -52,6 +53,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"build":    cmdBuild,
 		"validate": cmdValidate,
 		"score":    cmdScore,
+		"explain":  cmdExplain,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
