@@ -160,3 +160,21 @@ func TestUsage(t *testing.T) {
 		t.Errorf("help: exit %d", code)
 	}
 }
+
+func TestExplain(t *testing.T) {
+	code, stdout, stderr := claimpack(t, "explain", seeds+"/001_f7af78b5287698e3.txt:88-92")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"sentence 88 [body]", "visit Xi Jinping CHN→BLR", "Directive No. 5", "[prose.agreement.directive]"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code, _, _ := claimpack(t, "explain", seeds+"/nope.txt"); code != 1 {
+		t.Errorf("explain of a missing document: exit %d, want 1", code)
+	}
+	if code, _, _ := claimpack(t, "explain", seeds+"/001_f7af78b5287698e3.txt:x"); code != 2 {
+		t.Errorf("explain with a bad range: exit %d, want 2", code)
+	}
+}
