@@ -27,6 +27,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/claimpack/claimpack/build/check"
 	"github.com/claimpack/claimpack/build/classify"
 	"github.com/claimpack/claimpack/build/contract"
 	"github.com/claimpack/claimpack/build/curate"
@@ -98,6 +99,9 @@ type Result struct {
 	// Created is the deterministic creation time of the package: the
 	// newest publication end day of the sources (zero if none is known).
 	Created time.Time
+	// Checks is what the consistency checks found: the conflicts dataset
+	// and the quality report, QUALITY.md, a file of the package.
+	Checks *check.Result
 }
 
 // Run runs the pipeline up to validated rows.
@@ -142,13 +146,18 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	outcome, ds := applyCuration(cfg, set)
 	res.Diags = append(res.Diags, ds...)
 
+	// The checks read the curated, merged records and add conflicts; they
+	// never change or drop a record. Visits and agreements join them as
+	// Events once they are merged from prose mentions.
+	res.Checks = check.Run(check.Input{Trade: set.Trade, FDI: set.FDI}, check.DefaultOptions())
+
 	datasets := map[string][]any{
 		"trade":     anySlice(set.Trade),
 		"fdi":       anySlice(set.FDI),
 		"claims":    anySlice(claimsOf(set, other, outcome.Rejected)),
 		"sources":   anySlice(sourcesOf(docs)),
 		"curation":  anySlice(outcome.Curation),
-		"conflicts": {},
+		"conflicts": anySlice(res.Checks.Conflicts),
 		// Visits and agreements are merged from prose mentions.
 		"visits":     {},
 		"agreements": {},
@@ -172,6 +181,7 @@ func (r *Result) Package(version string) ([]publish.File, error) {
 		Name: PackageName, Title: PackageTitle, Description: PackageDescription,
 		Version: version, Created: r.Created, ToolVersion: ToolVersion,
 		Tables: r.Tables, Docs: r.Docs,
+		Extra: []publish.File{{Path: check.ReportFile, Data: r.Checks.Report()}},
 	})
 }
 
