@@ -249,11 +249,52 @@ type Change struct {
 	Values Cells `json:"-"`
 }
 
+// ProvenanceColumns are the columns that say where in its document a
+// record was found. They change for every record of a document when
+// bytes are added to or removed from it (source_sha256 always; the span
+// and line of what follows the edit), while the record itself does not.
+var ProvenanceColumns = []string{"source_sha256", "byte_start", "byte_end", "line"}
+
+// ProvenanceOnly reports whether only provenance columns changed.
+func (c Change) ProvenanceOnly() bool {
+	for _, cc := range c.Cells {
+		if !slices.Contains(ProvenanceColumns, cc.Column) {
+			return false
+		}
+	}
+	return true
+}
+
 // CellChange is one changed cell.
 type CellChange struct {
 	Column string `json:"column"`
 	Old    string `json:"old"`
 	New    string `json:"new"`
+	// Added and Removed are the items that differ, for a list column.
+	Added   []string `json:"added,omitempty"`
+	Removed []string `json:"removed,omitempty"`
+}
+
+// listChange fills in the items a list cell gained and lost.
+func listChange(cc CellChange) CellChange {
+	split := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return strings.Split(s, contract.ListDelimiter)
+	}
+	old, new := split(cc.Old), split(cc.New)
+	for _, x := range new {
+		if !slices.Contains(old, x) {
+			cc.Added = append(cc.Added, x)
+		}
+	}
+	for _, x := range old {
+		if !slices.Contains(new, x) {
+			cc.Removed = append(cc.Removed, x)
+		}
+	}
+	return cc
 }
 
 // Empty reports whether nothing differs: no schema change, no record
@@ -360,9 +401,14 @@ func compareRows(name string, o, n *Dataset) DatasetDiff {
 			var cs []CellChange
 			for i, c := range n.Schema.Columns {
 				j := o.Schema.Index(c.Name)
-				if j >= 0 && or[j] != r[i] {
-					cs = append(cs, CellChange{Column: c.Name, Old: or[j], New: r[i]})
+				if j < 0 || or[j] == r[i] {
+					continue
 				}
+				cc := CellChange{Column: c.Name, Old: or[j], New: r[i]}
+				if c.Type == contract.List {
+					cc = listChange(cc)
+				}
+				cs = append(cs, cc)
 			}
 			if len(cs) > 0 {
 				dd.Changed = append(dd.Changed, Change{Key: k, Cells: cs, Values: cells(n.Schema, r)})

@@ -38,7 +38,9 @@ func (d *Diff) Write(w io.Writer, f Format) error {
 
 // WriteText writes the diff for a person: the schema changes, then per
 // dataset a count line and one line per record: "+" added, "-" removed,
-// "~" changed with its cells old → new.
+// "~" changed with its cells old → new. Records whose only change is their
+// provenance (ProvenanceColumns: their document changed elsewhere) are
+// counted in one line; the JSON and CSV forms list them.
 func (d *Diff) WriteText(w io.Writer) error {
 	var b bytes.Buffer
 	for _, c := range d.Schema {
@@ -56,11 +58,19 @@ func (d *Diff) WriteText(w io.Writer) error {
 		for _, r := range ds.Removed {
 			fmt.Fprintf(&b, "  - %s  %s\n", r.Key, r.Values.Summary())
 		}
+		moved := 0
 		for _, c := range ds.Changed {
+			if c.ProvenanceOnly() {
+				moved++
+				continue
+			}
 			fmt.Fprintf(&b, "  ~ %s  %s\n", c.Key, c.Values.Summary())
 			for _, cc := range c.Cells {
-				fmt.Fprintf(&b, "      %s: %s → %s\n", cc.Column, show(cc.Old), show(cc.New))
+				fmt.Fprintf(&b, "      %s: %s\n", cc.Column, cc.Text())
 			}
+		}
+		if moved > 0 {
+			fmt.Fprintf(&b, "  ~ %d changed only in provenance (%s): their document changed elsewhere\n", moved, strings.Join(ProvenanceColumns, ", "))
 		}
 	}
 	_, err := w.Write(b.Bytes())
@@ -142,6 +152,29 @@ func (cs Cells) Summary() string {
 		parts = append(parts, col+"="+v)
 	}
 	return strings.Join(parts, " ")
+}
+
+// Text describes the change: "old" → "new", or for a list the items
+// added and removed.
+func (cc CellChange) Text() string {
+	if len(cc.Added)+len(cc.Removed) > 0 && cc.Old != "" && cc.New != "" {
+		var parts []string
+		if len(cc.Added) > 0 {
+			parts = append(parts, "added "+items(cc.Added))
+		}
+		if len(cc.Removed) > 0 {
+			parts = append(parts, "removed "+items(cc.Removed))
+		}
+		return strings.Join(parts, ", ")
+	}
+	return show(cc.Old) + " → " + show(cc.New)
+}
+
+func items(xs []string) string {
+	if len(xs) > 6 {
+		return strings.Join(xs[:6], ", ") + fmt.Sprintf(" and %d more", len(xs)-6)
+	}
+	return strings.Join(xs, ", ")
 }
 
 // show prints a cell value in text output: quoted, or (null).
