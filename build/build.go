@@ -147,8 +147,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res.Diags = append(res.Diags, ds...)
 
 	// The checks read the curated, merged records and add conflicts; they
-	// never change or drop a record. Visits and agreements join them as
-	// Events once they are merged from prose mentions.
+	// never change or drop a record. Merged visits and agreements join as
+	// Events: check.AgreementEvents, check.VisitEvents, or events the
+	// merge keys itself.
 	res.Checks = check.Run(check.Input{Trade: set.Trade, FDI: set.FDI}, check.DefaultOptions())
 
 	datasets := map[string][]any{
