@@ -178,11 +178,14 @@ func (r *Result) Package(version string) ([]publish.File, error) {
 	if r.Diags.HasErrors() {
 		return nil, errors.New("the build has errors: nothing to publish")
 	}
+	var extra []publish.File
+	if r.Checks != nil {
+		extra = append(extra, publish.File{Path: check.ReportFile, Data: r.Checks.Report()})
+	}
 	return publish.Package(publish.Input{
 		Name: PackageName, Title: PackageTitle, Description: PackageDescription,
 		Version: version, Created: r.Created, ToolVersion: ToolVersion,
-		Tables: r.Tables, Docs: r.Docs,
-		Extra: []publish.File{{Path: check.ReportFile, Data: r.Checks.Report()}},
+		Tables: r.Tables, Docs: r.Docs, Extra: extra,
 	})
 }
 

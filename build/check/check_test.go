@@ -362,6 +362,11 @@ func TestOtherUnitsAndFDI(t *testing.T) {
 		{"second vs second", Input{Trade: []record.Trade{rank("tr-a", 2, "000"), rank("tr-b", 2, "003")}}, nil},
 		{"negative flows agree", Input{FDI: []record.FDI{stock("fd-a", -8.15e6, "000", record.ByTable), stock("fd-b", -8.2e6, "003", record.ByProse)}}, nil},
 		{"stocks disagree", Input{FDI: []record.FDI{stock("fd-a", 792.92e6, "000", record.ByTable), stock("fd-b", 650e6, "003", record.ByProse)}}, []found{{ValueDisagreement, "fd-a fd-b", ""}}},
+		{"written not filled in: the published value stands for it", Input{FDI: []record.FDI{stock("fd-a", 792.92e6, "000", record.ByTable), {
+			RecordID: "fd-b", Measure: "stock", Investor: "CHN", Host: "BLR", When: day(2023, 12, 31, "end of 2023"),
+			Figure:     record.Figure{Value: 650e6, Unit: "USD", ValueUSD: record.USD(650e6), Qualifier: record.Exact},
+			Provenance: record.Provenance{SourceID: "003", Method: record.ByProse},
+		}}}, []found{{ValueDisagreement, "fd-a fd-b", ""}}},
 		{"stock in thousands", Input{FDI: []record.FDI{stock("fd-a", 792.92e9, "000", record.ByTable), stock("fd-b", 793e6, "003", record.ByProse)}}, []found{{UnitMismatch, "fd-a fd-b", ""}}},
 	}
 	for _, tt := range tests {

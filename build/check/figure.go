@@ -87,6 +87,13 @@ func newFigure(id, claim, dataset, what string, fig record.Figure, p record.Prov
 		if fig.ValueUSD != nil {
 			f.publish = *fig.ValueUSD
 		}
+	} else if fig.Written == 0 && fig.Value != 0 && p.CurationID == "" {
+		// An extractor that did not fill in Written: an uncurated figure
+		// is published as written.
+		f.written = fig.Value
+		if fig.ValueUSD != nil {
+			f.unit, f.written, f.publish = "USD", *fig.ValueUSD, *fig.ValueUSD
+		}
 	}
 	return f
 }
