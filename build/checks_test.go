@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/claimpack/claimpack/build/check"
+	"github.com/claimpack/claimpack/build/contract"
 	"github.com/claimpack/claimpack/build/publish"
+	"github.com/claimpack/claimpack/build/record"
+	"github.com/claimpack/claimpack/build/verify"
 )
 
 // TestSeedSums checks the seed trade table: its eleven years of exports +
@@ -122,5 +127,57 @@ func TestSeedConflicts(t *testing.T) {
 		return strings.Contains(c["detail"].(string), "Directive No. 5")
 	}) {
 		t.Error("no date_disagreement for Directive No. 5")
+	}
+}
+
+// TestConflictsPublish runs the checks on two figures a unit apart and
+// publishes the conflict: the row validates against the conflicts schema
+// and the package passes claimpack validate (Parquet read back by Arrow).
+func TestConflictsPublish(t *testing.T) {
+	res := seedResult(t, 2)
+	y2023 := record.Period{EDTF: "2023", Start: time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC), Precision: record.Year, Basis: record.Explicit}
+	fig := func(v float64) record.Figure {
+		return record.Figure{Value: v, Unit: "USD", ValueUSD: record.USD(v), Qualifier: record.Exact, ValueText: "x", Written: v, WrittenUSD: record.USD(v)}
+	}
+	in := check.Input{Trade: []record.Trade{
+		{RecordID: "tr-0000000000000001", Indicator: "turnover", When: y2023, Figure: fig(77e9), Provenance: record.Provenance{SourceID: "a", Method: record.ByTable}},
+		{RecordID: "tr-0000000000000002", Indicator: "turnover", When: y2023, Figure: fig(7.7e9), Provenance: record.Provenance{SourceID: "b", Method: record.ByProse}},
+	}}
+	res.Checks = check.Run(in, check.DefaultOptions())
+	if len(res.Checks.Conflicts) != 1 {
+		t.Fatalf("conflicts: %v", res.Checks.Conflicts)
+	}
+	con, err := contract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, ds := validateAll(con, map[string][]any{"conflicts": anySlice(res.Checks.Conflicts)}, nil)
+	for _, d := range ds {
+		if d.Code != "internal" { // the other datasets are not given here
+			t.Errorf("conflict row: %s", d)
+		}
+	}
+	for i, tb := range res.Tables {
+		if tb.Dataset.Name == "conflicts" {
+			for _, c := range tables {
+				if c.Dataset.Name == "conflicts" {
+					res.Tables[i] = c
+				}
+			}
+		}
+	}
+	files, err := res.Package("1.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range files {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	if ds := verify.Package(fsys, verify.Options{Display: "pkg"}); ds.HasErrors() {
+		t.Errorf("the package with a conflict does not validate: %v", ds)
+	}
+	if !bytes.Contains(fsys["conflicts.csv"].Data, []byte("unit_mismatch,tr-0000000000000001;tr-0000000000000002,")) {
+		t.Errorf("conflicts.csv:\n%s", fsys["conflicts.csv"].Data)
 	}
 }
