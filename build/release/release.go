@@ -115,7 +115,8 @@ type Outcome struct {
 //  7. release the lock.
 //
 // With equal records nothing is written (a stale CHANGELOG.md is still
-// repaired) and Outcome.Published is false.
+// repaired) and Outcome.Published is false. On an error after the lock
+// was taken the Outcome, when not nil, says what was recovered.
 func Release(dir string, res *build.Result, opts Options) (*Outcome, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err

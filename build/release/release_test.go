@@ -480,3 +480,35 @@ func TestOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteNeverReplaces checks that Write without replace refuses an
+// existing directory and leaves it as it was.
+func TestWriteNeverReplaces(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "v1.0.0")
+	if err := Write(dir, []publish.File{{Path: "a.txt", Data: []byte("one")}}, false); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(dir, []publish.File{{Path: "a.txt", Data: []byte("two")}}, false)
+	if !errors.Is(err, ErrExists) {
+		t.Errorf("second write: %v, want ErrExists", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(data) != "one" {
+		t.Errorf("the directory changed: %q", data)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("%d entries left beside it, want none", len(entries)-1)
+	}
+	// The rename refuses a directory that appears after the check.
+	err = write(filepath.Join(filepath.Dir(dir), "v2.0.0"), []publish.File{{Path: "a.txt", Data: []byte("new")}}, false, func() {
+		os.MkdirAll(filepath.Join(filepath.Dir(dir), "v2.0.0", "x"), 0o755)
+	})
+	if err == nil {
+		t.Error("write over a directory that appeared meanwhile: no error")
+	}
+	for _, bad := range []string{"../x", "/abs", "a/../b", ""} {
+		if err := Write(filepath.Join(t.TempDir(), "p"), []publish.File{{Path: bad}}, false); err == nil {
+			t.Errorf("path %q: no error", bad)
+		}
+	}
+}

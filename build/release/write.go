@@ -73,7 +73,10 @@ func write(dir string, files []publish.File, replace bool, staged func()) error 
 		return err
 	}
 	staged()
-	if _, err := os.Stat(dir); err == nil {
+	// Without replace, the rename itself refuses an existing (non-empty)
+	// directory, so a release directory that appeared meanwhile is never
+	// replaced.
+	if _, err := os.Stat(dir); err == nil && replace {
 		old := tmp + ".old"
 		if err := os.Rename(dir, old); err != nil {
 			return fmt.Errorf("write %s: move the old directory aside: %w", dir, err)

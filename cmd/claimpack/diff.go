@@ -15,6 +15,7 @@ func cmdDiff(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output `format`: text, json (for CI) or csv (for spreadsheets)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimpack diff [-format text|json|csv] OLD NEW")
+		fmt.Fprintln(stderr, "Compares two packages record by record; exits 0 whether or not they differ.")
 		fs.PrintDefaults()
 	}
 	dirs, code, ok := parseInterspersed(fs, args)
