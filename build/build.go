@@ -33,6 +33,7 @@ import (
 	"github.com/claimpack/claimpack/build/curate"
 	"github.com/claimpack/claimpack/build/diag"
 	"github.com/claimpack/claimpack/build/lexicon"
+	"github.com/claimpack/claimpack/build/merge"
 	"github.com/claimpack/claimpack/build/publish"
 	"github.com/claimpack/claimpack/build/record"
 	"github.com/claimpack/claimpack/build/source"
@@ -127,8 +128,12 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		return res, nil
 	}
 
-	opts := classify.Options{Focus: cfg.Focus}
-	perDoc, err := extractAll(ctx, docs, lex, opts, cfg.Workers)
+	if lex == nil {
+		res.Diags.Sort()
+		return res, nil
+	}
+	rules := classify.NewRules(lex, classify.Options{Focus: cfg.Focus})
+	perDoc, err := extractAll(ctx, docs, rules, cfg.Workers)
 	if err != nil {
 		return nil, err
 	}
@@ -145,23 +150,23 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 
 	outcome, ds := applyCuration(cfg, set)
 	res.Diags = append(res.Diags, ds...)
+	visits, visitClaims := merge.Visits(set.Visits)
+	agreements, agreementClaims := merge.Agreements(set.Agreements)
+	other = append(append(other, visitClaims...), agreementClaims...)
 
 	// The checks read the curated, merged records and add conflicts; they
-	// never change or drop a record. Merged visits and agreements join as
-	// Events: check.AgreementEvents, check.VisitEvents, or events the
-	// merge keys itself.
-	res.Checks = check.Run(check.Input{Trade: set.Trade, FDI: set.FDI}, check.DefaultOptions())
+	// never change or drop a record.
+	res.Checks = check.Run(check.Input{Trade: set.Trade, FDI: set.FDI, Events: check.Events(visits, agreements)}, check.DefaultOptions())
 
 	datasets := map[string][]any{
-		"trade":     anySlice(set.Trade),
-		"fdi":       anySlice(set.FDI),
-		"claims":    anySlice(claimsOf(set, other, outcome.Rejected)),
-		"sources":   anySlice(sourcesOf(docs)),
-		"curation":  anySlice(outcome.Curation),
-		"conflicts": anySlice(res.Checks.Conflicts),
-		// Visits and agreements are merged from prose mentions.
-		"visits":     {},
-		"agreements": {},
+		"trade":      anySlice(set.Trade),
+		"fdi":        anySlice(set.FDI),
+		"claims":     anySlice(claimsOf(set, other, outcome.Rejected)),
+		"sources":    anySlice(sourcesOf(docs)),
+		"curation":   anySlice(outcome.Curation),
+		"conflicts":  anySlice(res.Checks.Conflicts),
+		"visits":     anySlice(visits),
+		"agreements": anySlice(agreements),
 	}
 	res.Tables, ds = validateAll(con, datasets, docs)
 	res.Diags = append(res.Diags, ds...)
@@ -198,7 +203,7 @@ func loadLexicon(cfg Config) (*lexicon.Lexicon, diag.List) {
 
 // extractAll runs Document on every document with a bounded number of
 // workers; results come back in document order.
-func extractAll(ctx context.Context, docs []*source.Doc, lex *lexicon.Lexicon, opts classify.Options, workers int) ([]*classify.Result, error) {
+func extractAll(ctx context.Context, docs []*source.Doc, rules *classify.Rules, workers int) ([]*classify.Result, error) {
 	out := make([]*classify.Result, len(docs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -207,7 +212,7 @@ func extractAll(ctx context.Context, docs []*source.Doc, lex *lexicon.Lexicon, o
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] = Document(docs[i], lex, opts)
+				out[i] = Document(docs[i], rules)
 			}
 		}()
 	}

@@ -65,8 +65,8 @@ type Input struct {
 	Trade []record.Trade
 	FDI   []record.FDI
 	// Events are the visit and agreement records, each with the key of the
-	// real-world event it is a record of (see Event). AgreementEvents and
-	// VisitEvents make them from merged records with the default keys.
+	// real-world event it is a record of (see Event); Events makes them
+	// from the merged records.
 	Events []Event
 }
 
@@ -74,9 +74,10 @@ type Input struct {
 type Event struct {
 	RecordID string
 	// Key identifies the real-world event: records with the same key are
-	// records of one event. Mentions whose dates overlap are merged into
-	// one record before the checks; records that share a key but not a
-	// date are what the date check reports.
+	// records of one event. The merge stage sets it (record.Visit.EventKey,
+	// record.Agreement.EventKey): mentions whose dates overlap are merged
+	// into one record, and records that share a key but not a date are
+	// what the date check reports. Records without a key are not compared.
 	Key string
 	// Label names the event in the conflict's detail.
 	Label string
@@ -85,47 +86,26 @@ type Event struct {
 	At record.Provenance
 }
 
-// AgreementKey is the default event key of an agreement: its canonical
-// title (case and white space folded), kind and event (signed, ratified,
-// …). Signing and entry into force of one treaty are different events.
-func AgreementKey(a record.Agreement) string {
-	return "agreement\x1f" + fold(a.Title) + "\x1f" + a.Kind + "\x1f" + a.Event
-}
-
-// VisitKey is the default event key of a visit: visitor, host country,
-// kind and the year the visit starts in. One person visits one country
-// many times, so without the year every later visit would look like a
-// misdated earlier one; the year keeps a "May 2015" and a "September 2015"
-// mention of a state visit together and a 2015 and a 2019 visit apart. A
-// merge that knows better fills Event.Key itself.
-func VisitKey(v record.Visit) string {
-	year := ""
-	if len(v.DateStart) >= 4 {
-		year = v.DateStart[:4]
-	}
-	return "visit\x1f" + fold(v.Visitor) + "\x1f" + v.HostCountry + "\x1f" + v.Kind + "\x1f" + year
-}
-
-// AgreementEvents returns the agreements as events with AgreementKey.
-func AgreementEvents(as []record.Agreement) []Event {
-	out := make([]Event, 0, len(as))
-	for _, a := range as {
-		label := a.Title + " (" + a.Kind + ", " + a.Event + ")"
-		out = append(out, Event{RecordID: a.RecordID, Key: AgreementKey(a), Label: label, When: period(a.DateFields), At: a.Provenance})
-	}
-	return out
-}
-
-// VisitEvents returns the visits as events with VisitKey.
-func VisitEvents(vs []record.Visit) []Event {
-	out := make([]Event, 0, len(vs))
-	for _, v := range vs {
-		label := v.Visitor + " (" + v.Kind + " visit"
+// Events returns the merged visits and agreements that have an event key,
+// as events.
+func Events(visits []record.Visit, agreements []record.Agreement) []Event {
+	var out []Event
+	for _, v := range visits {
+		if v.EventKey == "" {
+			continue
+		}
+		label := v.Visitor + " (" + v.Kind
 		if v.HostCountry != "" {
 			label += " to " + v.HostCountry
 		}
-		label += ")"
-		out = append(out, Event{RecordID: v.RecordID, Key: VisitKey(v), Label: label, When: period(v.DateFields), At: v.Provenance})
+		out = append(out, Event{RecordID: v.RecordID, Key: "visit\x1f" + v.EventKey, Label: label + ")", When: when(v.When, v.DateFields), At: v.Provenance})
+	}
+	for _, a := range agreements {
+		if a.EventKey == "" {
+			continue
+		}
+		label := a.Title + " (" + a.Kind + ", " + a.Event + ")"
+		out = append(out, Event{RecordID: a.RecordID, Key: "agreement\x1f" + a.EventKey, Label: label, When: when(a.When, a.DateFields), At: a.Provenance})
 	}
 	return out
 }
@@ -205,22 +185,21 @@ func (c *checker) add(check, kind, detail, curation string, ids ...string) {
 	c.stats[check] = s
 }
 
-// period reads date columns back into a Period (zero when unresolved or
-// malformed).
-func period(d record.DateFields) record.Period {
-	p := record.Period{EDTF: d.Date, Precision: record.Precision(d.DatePrecision), Text: d.DateText, Basis: d.DateBasis}
+// when is a record's date: its When, or when that is not set, its date
+// columns read back (zero when unresolved or malformed).
+func when(p record.Period, d record.DateFields) record.Period {
+	if p.Resolved() {
+		return p
+	}
+	out := record.Period{EDTF: d.Date, Precision: record.Precision(d.DatePrecision), Text: d.DateText, Basis: d.DateBasis}
 	start, err1 := time.Parse(time.DateOnly, d.DateStart)
 	end, err2 := time.Parse(time.DateOnly, d.DateEnd)
 	if d.Date == "" || err1 != nil || err2 != nil {
 		return record.Period{Text: d.DateText, Basis: d.DateBasis}
 	}
-	p.Start, p.End = start, end
-	return p
+	out.Start, out.End = start, end
+	return out
 }
-
-// fold folds case and white space, so that a line wrap or a capital
-// letter does not make two titles different.
-func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // curationOf returns the curation entry named by the figures, the first in
 // sort order when they name several.

@@ -379,14 +379,19 @@ func TestOtherUnitsAndFDI(t *testing.T) {
 	}
 }
 
+// agreement is a merged agreement record; its event key is what the merge
+// would give: kind, event and title.
 func agreement(id, title, kind, event string, when record.Period, src string, line int32) record.Agreement {
-	return record.Agreement{RecordID: id, DateFields: record.DateColumns(when), Title: title, Kind: kind, Event: event,
-		Parties: []string{"BLR"}, Mentions: 1, Provenance: record.Provenance{SourceID: src, Line: line}}
+	return record.Agreement{RecordID: id, DateFields: record.DateColumns(when), When: when, Title: title, Kind: kind, Event: event,
+		Parties: []string{"BLR"}, Mentions: 1, Provenance: record.Provenance{SourceID: src, Line: line},
+		EventKey: kind + "|" + event + "|" + strings.ToLower(strings.Join(strings.Fields(title), " "))}
 }
 
-func visit(id, visitor, host, kind string, when record.Period, src string, line int32) record.Visit {
+// visit is a merged visit record with the event key key ("" when the merge
+// cannot tell which visits are one).
+func visit(id, key, visitor, host, kind string, when record.Period, src string, line int32) record.Visit {
 	return record.Visit{RecordID: id, DateFields: record.DateColumns(when), Visitor: visitor, HostCountry: host, Kind: kind,
-		Mentions: 1, Provenance: record.Provenance{SourceID: src, Line: line}}
+		Mentions: 1, Provenance: record.Provenance{SourceID: src, Line: line}, EventKey: key}
 }
 
 func TestDates(t *testing.T) {
@@ -401,7 +406,7 @@ func TestDates(t *testing.T) {
 	}{
 		{
 			name: "Directive No. 5: August, September and August 31, 2015",
-			in: AgreementEvents([]record.Agreement{
+			in: Events(nil, []record.Agreement{
 				agreement("ag-a", "Directive No. 5", "directive", "signed", aug, "001", 92),
 				agreement("ag-s", "Directive No. 5", "directive", "signed", sep, "002", 207),
 				agreement("ag-d", "Directive  No. 5", "directive", "signed", aug31, "002", 226),
@@ -411,25 +416,25 @@ func TestDates(t *testing.T) {
 		},
 		{
 			name: "signing and entry into force are different events",
-			in: AgreementEvents([]record.Agreement{
+			in: Events(nil, []record.Agreement{
 				agreement("ag-a", "Treaty of Friendship", "treaty", "signed", year(2013), "001", 1),
 				agreement("ag-b", "Treaty of Friendship", "treaty", "entered_into_force", year(2014), "001", 2),
 			}),
 		},
 		{
-			name: "a state visit in May and in September 2015",
-			in: VisitEvents([]record.Visit{
-				visit("vi-a", "Xi Jinping", "BLR", "state", month(2015, 5, "May 2015"), "001", 1),
-				visit("vi-b", "Xi Jinping", "BLR", "state", sep, "002", 2),
-				visit("vi-c", "Xi Jinping", "BLR", "state", year(2019), "002", 3),
-				visit("vi-d", "Xi Jinping", "BLR", "working", month(2015, 6, "June 2015"), "002", 4),
-			}),
+			name: "a visit the merge keys, and visits it cannot tell apart",
+			in: Events([]record.Visit{
+				visit("vi-a", "xi-first-state-visit", "Xi Jinping", "BLR", "state", month(2015, 5, "May 2015"), "001", 1),
+				visit("vi-b", "xi-first-state-visit", "Xi Jinping", "BLR", "state", sep, "002", 2),
+				visit("vi-c", "", "Xi Jinping", "BLR", "state", year(2019), "002", 3),
+				visit("vi-d", "", "Xi Jinping", "BLR", "state", month(2015, 6, "June 2015"), "002", 4),
+			}, nil),
 			want:     []found{{DateDisagreement, "vi-a vi-b", ""}},
 			compared: 1,
 		},
 		{
 			name: "unresolved dates are not compared",
-			in: AgreementEvents([]record.Agreement{
+			in: Events(nil, []record.Agreement{
 				agreement("ag-a", "Directive No. 5", "directive", "signed", aug, "001", 92),
 				agreement("ag-b", "Directive No. 5", "directive", "signed", record.Period{Text: "that year", Basis: record.Unresolved}, "002", 1),
 			}),
@@ -528,7 +533,7 @@ func goldenInput() Input {
 	)
 	return Input{
 		Trade: trades(ts...),
-		Events: AgreementEvents([]record.Agreement{
+		Events: Events(nil, []record.Agreement{
 			agreement("ag-aug", "Directive No. 5", "directive", "signed", month(2015, 8, "August 2015"), "001_f7af78b5287698e3", 92),
 			agreement("ag-sep", "Directive No. 5", "directive", "signed", month(2015, 9, "September 2015"), "002_0f50cf8c147c8a09", 207),
 		}),

@@ -70,6 +70,41 @@ type tableContext struct {
 	host        string
 	reporter    string
 	attribution string
+	unitText    string
+}
+
+// readUnit reads a unit phrase: percent, or a currency with its scale.
+func readUnit(lex *lexicon.Lexicon, s string) (unit string, factor float64, ok bool) {
+	if s == "" {
+		return "", 0, false
+	}
+	if isPercent(s) {
+		return "percent", 1, true
+	}
+	code, factor, ok := lex.CurrencyAndScale(s)
+	return code, factor, ok
+}
+
+// anyLabelHasUnit reports whether some series label carries its own unit
+// ("FDI inflow (USD m)"); series without one are then skipped.
+func anyLabelHasUnit(lex *lexicon.Lexicon, t *table.Table) bool {
+	labels := map[string]bool{}
+	switch t.Orient() {
+	case table.YearsAsRows:
+		for _, h := range t.Header[1:] {
+			labels[h.Text] = true
+		}
+	default:
+		for _, r := range t.Rows {
+			labels[r[0].Text] = true
+		}
+	}
+	for l := range labels {
+		if _, _, ok := readUnit(lex, l); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (tc *tableContext) warn(doc *source.Doc, res *Result, off int, code, format string, args ...any) {
@@ -118,19 +153,17 @@ func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Optio
 		tc.investor, tc.host = direction(lex, t.Title, tc.pair)
 	}
 
-	switch {
-	case t.UnitText == "":
-		tc.warn(doc, res, t.Start, "table-unit", "table %q states no unit: skipped", t.Title)
+	unitText := t.UnitText
+	if unitText == "" && len(t.Header) > 0 {
+		// the top-left corner often holds the unit: "USD million", "Year (USD mn)"
+		unitText = t.Header[0].Text
+	}
+	tc.unitText = unitText
+	if u, f, ok := readUnit(lex, unitText); ok {
+		tc.unit, tc.factor = u, f
+	} else if !anyLabelHasUnit(lex, t) {
+		tc.warn(doc, res, t.Start, "table-unit", "table %q states no unit (caption, corner cell or labels): skipped", t.Title)
 		return nil, false
-	case isPercent(t.UnitText):
-		tc.unit, tc.factor = "percent", 1
-	default:
-		code, factor, ok := lex.CurrencyAndScale(t.UnitText)
-		if !ok {
-			tc.warn(doc, res, t.UnitCell.Start, "table-unit", "table %q: unit %q is not a known currency: skipped", t.Title, t.UnitText)
-			return nil, false
-		}
-		tc.unit, tc.factor = code, factor
 	}
 
 	var reporters []string
@@ -149,12 +182,19 @@ func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Optio
 func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lexicon, ids *ids, res *Result) {
 	t := tc.t
 	label := c.Label.Text
-	value := c.Number.Value * tc.factor
-	fig := record.Figure{
-		Value: value, Unit: tc.unit, Qualifier: record.Exact,
-		ValueText: c.Value.Text, UnitText: t.UnitText, Number: c.Number.Value, Written: value,
+	unit, factor, unitText := tc.unit, tc.factor, tc.unitText
+	if u, f, ok := readUnit(lex, label); ok {
+		unit, factor, unitText = u, f, label // a series with its own unit
 	}
-	if tc.unit == "USD" {
+	if unit == "" {
+		return // a series without a unit in a table without one: counts, indices
+	}
+	value := c.Number.Value * factor
+	fig := record.Figure{
+		Value: value, Unit: unit, Qualifier: record.Exact,
+		ValueText: c.Value.Text, UnitText: unitText, Number: c.Number.Value, Written: value,
+	}
+	if unit == "USD" {
 		fig.ValueUSD = record.USD(value)
 		fig.WrittenUSD = record.USD(value)
 	}

@@ -43,12 +43,17 @@ type Organisation struct {
 	Kind     string   `yaml:"kind"`
 }
 
-// Person is a person, the spellings of their name, their country and the
-// roles they are known by.
+// Person is a person, the spellings of their name and their country.
 type Person struct {
 	Name     string   `yaml:"name"`
 	Variants []string `yaml:"variants"`
 	Country  string   `yaml:"country"`
+}
+
+// City is a city and its country.
+type City struct {
+	Name    string `yaml:"name"`
+	Country string `yaml:"country"`
 }
 
 // Currency is an ISO 4217 currency and how it is written before a number
@@ -74,6 +79,7 @@ type Term struct {
 // Lexicon is the vocabulary. Build it with Parse or Default.
 type Lexicon struct {
 	Countries       []Country      `yaml:"countries"`
+	Cities          []City         `yaml:"cities"`
 	Organisations   []Organisation `yaml:"organisations"`
 	People          []Person       `yaml:"people"`
 	Roles           []Term         `yaml:"roles"`
@@ -87,6 +93,9 @@ type Lexicon struct {
 	AgreementEvents []Term         `yaml:"agreement_events"`
 	VisitKinds      []Term         `yaml:"visit_kinds"`
 	Cues            []Term         `yaml:"cues"`
+	Authorities     []string       `yaml:"authorities"`
+	ScopeCues       []Term         `yaml:"scope_cues"`
+	PairTerms       []string       `yaml:"pair_terms"`
 
 	// Compiled dictionaries.
 	CountryDict      *Dict
@@ -101,6 +110,9 @@ type Lexicon struct {
 	EventDict        *Dict
 	VisitDict        *Dict
 	CueDict          *Dict
+	AuthorityDict    *Dict
+	ScopeDict        *Dict
+	PairDict         *Dict
 	currencyWordDict *Dict
 	scaleDict        *Dict
 	orgs             map[string]Organisation
@@ -175,6 +187,9 @@ func (l *Lexicon) compile() {
 			l.CountryDict.Add(n, c.Code)
 		}
 	}
+	for _, c := range l.Cities {
+		l.CountryDict.Add(c.Name, c.Country)
+	}
 	l.OrgDict = NewDict()
 	l.orgs = map[string]Organisation{}
 	for _, o := range l.Organisations {
@@ -225,10 +240,44 @@ func (l *Lexicon) compile() {
 	l.EventDict = terms(l.AgreementEvents)
 	l.VisitDict = terms(l.VisitKinds)
 	l.CueDict = terms(l.Cues)
+	l.ScopeDict = terms(l.ScopeCues)
+	l.AuthorityDict = NewDict()
+	for _, w := range l.Authorities {
+		l.AuthorityDict.Add(w, "authority")
+	}
+	l.PairDict = NewDict()
+	for _, w := range l.PairTerms {
+		l.PairDict.Add(w, "pair")
+	}
 	l.PeriodEndDict = NewDict()
 	for _, w := range l.PeriodEndTerms {
 		l.PeriodEndDict.Add(w, "end")
 	}
+}
+
+// City returns the lexicon's name of the city written as name, which may
+// carry a possessive ("Minsk's", "Beijings"), and whether it is a city.
+func (l *Lexicon) City(name string) (string, bool) {
+	n := strings.ReplaceAll(name, "’", "'")
+	for _, cand := range []string{n, strings.TrimSuffix(n, "'s"), strings.TrimSuffix(n, "'"), strings.TrimSuffix(n, "s")} {
+		for _, c := range l.Cities {
+			if strings.ReplaceAll(c.Name, "’", "'") == cand {
+				return c.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// CountryName returns the first name the lexicon gives a country code
+// ("BLR" → "Belarus"), or the code.
+func (l *Lexicon) CountryName(code string) string {
+	for _, c := range l.Countries {
+		if c.Code == code && len(c.Names) > 0 {
+			return c.Names[0]
+		}
+	}
+	return code
 }
 
 // Organisation returns the organisation of that canonical name.
@@ -272,10 +321,11 @@ func (l *Lexicon) CurrencyAndScale(s string) (code string, factor float64, ok bo
 		return "", 0, false
 	}
 	factor = 1
+	short := len(strings.Fields(s)) <= 4 // a unit phrase ("USD m"), not a sentence
 	for _, m := range l.scaleDict.Find(s) {
 		f, _ := strconv.ParseFloat(m.Key, 64)
-		// single-letter scale words (m, b, k) only count glued to a number
-		if m.End-m.Start > 1 {
+		// single-letter scale words (m, b, k) count only in a unit phrase
+		if m.End-m.Start > 1 || short {
 			factor *= f
 		}
 	}

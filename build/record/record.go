@@ -230,6 +230,13 @@ type Visit struct {
 	Kind           string `json:"kind"`
 	Mentions       int32  `json:"mentions"`
 	Provenance
+
+	// EventKey identifies the real-world event across records ("" when
+	// records cannot be told to be the same event): consistency checks
+	// compare the dates of records with one key.
+	EventKey string `json:"-"`
+	// When is the date as a value.
+	When Period `json:"-"`
 }
 
 // Agreement is one real-world agreement event, with its mentions merged.
@@ -242,6 +249,13 @@ type Agreement struct {
 	Parties  []string `json:"parties"`
 	Mentions int32    `json:"mentions"`
 	Provenance
+
+	// EventKey identifies the document event across records (kind family,
+	// the title's distinctive words, the kind of event): records with one
+	// key and dates that do not overlap disagree.
+	EventKey string `json:"-"`
+	// When is the date as a value.
+	When Period `json:"-"`
 }
 
 // VisitMention is one mention of a visit or meeting in one document, before

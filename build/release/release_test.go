@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/claimpack/claimpack/build"
+	"github.com/claimpack/claimpack/build/contract"
 	"github.com/claimpack/claimpack/build/diag"
 	"github.com/claimpack/claimpack/build/diff"
 	"github.com/claimpack/claimpack/build/publish"
@@ -71,6 +72,15 @@ func run(t *testing.T, seeds string) *build.Result {
 	return res
 }
 
+func tradeRows(res *build.Result) []contract.Row {
+	for _, tb := range res.Tables {
+		if tb.Dataset.Name == "trade" {
+			return tb.Rows
+		}
+	}
+	return nil
+}
+
 func release(t *testing.T, datasets string, res *build.Result, date string) *Outcome {
 	t.Helper()
 	out, err := Release(datasets, res, Options{Date: date})
@@ -95,6 +105,7 @@ func TestReleases(t *testing.T) {
 	seeds := copySeeds(t)
 	datasets := filepath.Join(t.TempDir(), "datasets")
 	table := filepath.Join(seeds, seedTable)
+	firstTrade := 0
 	steps := []struct {
 		name      string
 		change    func()
@@ -104,7 +115,7 @@ func TestReleases(t *testing.T) {
 		added     int // trade records
 		changed   int // trade records, content changes only
 	}{
-		{"first release", func() {}, true, "1.0.0", Initial, 33, 0},
+		{"first release", func() {}, true, "1.0.0", Initial, -1, 0}, // -1: every trade record
 		{"unchanged records", func() {}, false, "1.0.0", None, 0, 0},
 		{"a year added to the table", func() { edit(t, table, addYear) }, true, "1.1.0", Minor, 3, 0},
 		{"same again", func() {}, false, "1.1.0", None, 0, 0},
@@ -141,6 +152,10 @@ func TestReleases(t *testing.T) {
 		if _, removed, _ := out.Diff.Counts(); removed != 0 {
 			t.Errorf("%s: %d records removed, want none", st.name, removed)
 		}
+		if st.added < 0 {
+			st.added = len(tradeRows(res))
+			firstTrade = st.added
+		}
 		if st.published && (len(trade.Added) != st.added || content != st.changed) {
 			t.Errorf("%s: trade diff %d added, %d changed, want %d, %d", st.name, len(trade.Added), content, st.added, st.changed)
 		}
@@ -175,7 +190,7 @@ func TestReleases(t *testing.T) {
 	for _, want := range []string{
 		"## 1.1.1 — ", "Patch release (values of existing records changed). Compared with 1.1.0",
 		"value_text \"24\" → \"25\"", "## 1.1.0 — ", "Minor release (records added or removed)",
-		"indicator=imports period=2024", "## 1.0.0 — ", "First release.", "| trade | 33 |",
+		"indicator=imports period=2024", "## 1.0.0 — ", "First release.", "| trade | " + strconv.Itoa(firstTrade) + " |",
 	} {
 		if !strings.Contains(string(log), want) {
 			t.Errorf("CHANGELOG.md lacks %q:\n%s", want, log)

@@ -21,6 +21,7 @@ commands:
   release   build and publish datasets/vX.Y.Z if records changed (make release)
   validate  check a package or release as CI does
   diff      record-level diff of two packages
+  score     measure a package against a reference annotation
 
 run "claimpack <command> -h" for a command's flags.
 `
@@ -52,6 +53,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"release":  cmdRelease,
 		"validate": cmdValidate,
 		"diff":     cmdDiff,
+		"score":    cmdScore,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

@@ -1,81 +1,48 @@
-// Package date reads dates and periods as documents write them and
-// resolves them to EDTF with inclusive start and end days.
-//
-// ParseLabel reads a standalone label, such as a table header ("2023",
-// "2015/16", "Q1 2024", "H1 2024", "January–June 2024").
 package date
 
 import (
-	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/claimpack/claimpack/build/record"
 )
 
-var (
-	labelYear    = regexp.MustCompile(`^((?:1[6-9]|20|21)\d{2})$`)
-	labelYears   = regexp.MustCompile(`^((?:1[6-9]|20|21)\d{2})\s*[-–—/]\s*(\d{2}|\d{4})$`)
-	labelQuarter = regexp.MustCompile(`^(?i:q([1-4])\s+((?:1[6-9]|20|21)\d{2})|((?:1[6-9]|20|21)\d{2})\s+q([1-4]))$`)
-	labelHalf    = regexp.MustCompile(`^(?i:h([12])\s+((?:1[6-9]|20|21)\d{2})|((?:1[6-9]|20|21)\d{2})\s+h([12]))$`)
-)
+// labelMarks are the footnote marks a table label may end with.
+const labelMarks = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰ "
 
 // ParseLabel reads s as a period label and reports whether it is one.
 // Footnote marks (*, ¹) after the label are ignored.
+//
+// A label is one explicit expression of the grammar that Find uses, and
+// nothing else: "2023", "2015/16", "2015–2017", "Q1 2024", "2024 Q1", "H1
+// 2024", "January–June 2024", "March 2023". A year alone may be 1600–2199;
+// a range of years may span at most 50 years. Relative, open and edge
+// expressions are not labels.
 func ParseLabel(s string) (record.Period, bool) {
-	t := strings.TrimRight(strings.TrimSpace(s), "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰ ")
-	p := record.Period{Text: strings.TrimSpace(s), Basis: record.Explicit}
-	switch {
-	case labelYear.MatchString(t):
-		y, _ := strconv.Atoi(t)
-		return years(p, y, y), true
-	case labelYears.MatchString(t):
-		m := labelYears.FindStringSubmatch(t)
-		a, _ := strconv.Atoi(m[1])
-		b, _ := strconv.Atoi(m[2])
-		if len(m[2]) == 2 {
-			b += a / 100 * 100
-			if b < a {
-				b += 100
-			}
+	t := strings.TrimRight(strings.TrimSpace(s), labelMarks)
+	p := &parser{toks: tokenize(t), label: true}
+	first, last := 0, len(p.toks)
+	for first < last && p.toks[first].kind == kSpace {
+		first++
+	}
+	for last > first && p.toks[last-1].kind == kSpace {
+		last--
+	}
+	if first == last {
+		return record.Period{}, false
+	}
+	for _, c := range p.exprs(first, true) {
+		if c.end != last || c.e.open != OpenNone || c.e.a.edge != EdgeNone {
+			continue
 		}
-		if b <= a || b-a > 50 {
-			return record.Period{}, false
+		if c.e.isRange && c.e.a.unit == uYear && c.e.b.unit == uYear && c.e.b.year-c.e.a.year > 50 {
+			continue
 		}
-		return years(p, a, b), true
-	case labelQuarter.MatchString(t):
-		m := labelQuarter.FindStringSubmatch(t)
-		q, y := atoi(m[1]+m[4]), atoi(m[2]+m[3])
-		start := time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
-		p.EDTF = fmt.Sprintf("%04d-%d", y, 32+q)
-		p.Start, p.End, p.Precision = start, start.AddDate(0, 3, -1), record.Quarter
-		return p, true
-	case labelHalf.MatchString(t):
-		m := labelHalf.FindStringSubmatch(t)
-		h, y := atoi(m[1]+m[4]), atoi(m[2]+m[3])
-		start := time.Date(y, time.Month(6*h-5), 1, 0, 0, 0, 0, time.UTC)
-		p.EDTF = fmt.Sprintf("%04d-%d", y, 39+h)
-		p.Start, p.End, p.Precision = start, start.AddDate(0, 6, -1), record.Half
-		return p, true
+		per, ok := resolve(c.e, Anchor{})
+		if !ok || per.Basis != record.Explicit {
+			continue
+		}
+		per.Text = strings.TrimSpace(s)
+		return per, true
 	}
 	return record.Period{}, false
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
-}
-
-// years fills p with the calendar years a to b.
-func years(p record.Period, a, b int) record.Period {
-	p.Start = time.Date(a, 1, 1, 0, 0, 0, 0, time.UTC)
-	p.End = time.Date(b, 12, 31, 0, 0, 0, 0, time.UTC)
-	if a == b {
-		p.EDTF, p.Precision = fmt.Sprintf("%04d", a), record.Year
-	} else {
-		p.EDTF, p.Precision = fmt.Sprintf("%04d/%04d", a, b), record.Interval
-	}
-	return p
 }

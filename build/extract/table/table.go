@@ -297,9 +297,11 @@ func mostlyNumeric(body [][]Cell, header []Cell) bool {
 }
 
 var (
-	unitParen  = regexp.MustCompile(`\(\s*(?i:units?\s*[:\-–]\s*|in\s+)?([^()]+?)\s*\)`)
-	unitPrefix = regexp.MustCompile(`(?i)\bunits?\s*:\s*([^()\n.;]+)`)
-	sourceLine = regexp.MustCompile(`^(?i:sources?)\s*[:\-–—]\s*`)
+	unitParen      = regexp.MustCompile(`\(\s*(?i:units?\s*[:\-–]\s*|in\s+)?([^()]+?)\s*\)`)
+	unitPrefix     = regexp.MustCompile(`(?i)\bunits?\s*:\s*([^()\n.;]+)`)
+	sentenceInside = regexp.MustCompile(`[a-z)][.!?]\s+\p{Lu}`)
+	unitTail       = regexp.MustCompile(`(?:,|\s+in|\s+[-–—])\s+((?:(?:thousands?|millions?|billions?|mln|bln|mn|bn)\s+(?:of\s+)?)?(?:[A-Z]{3}|US\$|\$|€|US dollars|dollars|euros?|yuan|roubles|rubles|Belarusian rubles|per\s*cent|percent|%)(?:\s+(?:thousands?|millions?|billions?|mln|bln|mn|bn|m))?)\s*\.?\s*$`)
+	sourceLine     = regexp.MustCompile(`^(?i:sources?)\s*[:\-–—]\s*`)
 )
 
 // readCaption takes the short line just before the table (skipping one
@@ -314,8 +316,9 @@ func (t *Table) readCaption(lines []line, i int) {
 	}
 	l := lines[k]
 	text := strings.TrimSpace(l.text)
-	if text == "" || len(text) > maxCaption || split(l, t.Layout) != nil && len(split(l, t.Layout)) >= minCells(t.Layout) {
-		return
+	if text == "" || len(text) > maxCaption || split(l, t.Layout) != nil && len(split(l, t.Layout)) >= minCells(t.Layout) ||
+		sentenceInside.MatchString(text) {
+		return // a paragraph of running text is no caption
 	}
 	start := l.start
 	if k > 0 && isTableLabel(lines[k-1].text) {
@@ -342,6 +345,14 @@ func (t *Table) readCaption(lines []line, i int) {
 		if m := unitPrefix.FindStringSubmatchIndex(c.Text); m != nil {
 			t.UnitText = strings.TrimSpace(c.Text[m[2]:m[3]])
 			t.UnitCell = &Cell{Text: c.Text[m[2]:m[3]], Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line + strings.Count(c.Text[:m[2]], "\n")}
+			t.Title = strings.TrimSpace(c.Text[:m[0]])
+		}
+	}
+	if t.UnitText == "" {
+		// "Belarus–China trade in goods, USD million", "Trade in USD million"
+		if m := unitTail.FindStringSubmatchIndex(c.Text); m != nil && looksLikeUnit(c.Text[m[2]:m[3]]) {
+			t.UnitText = c.Text[m[2]:m[3]]
+			t.UnitCell = &Cell{Text: t.UnitText, Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line + strings.Count(c.Text[:m[2]], "\n")}
 			t.Title = strings.TrimSpace(c.Text[:m[0]])
 		}
 	}

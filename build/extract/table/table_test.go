@@ -57,8 +57,8 @@ func TestFind(t *testing.T) {
 				"Flow\t181,75\t−8,15\t42,41\n" +
 				"Stock\t651,80\t607,28\t646,05\n" +
 				"Sources: MOFCOM: statistical bulletin.\n",
-			// no parenthesis: the unit is not split from the title
-			want: []wantTable{{Tab, "China's investment in Belarus, USD million", "", "MOFCOM", YearsAsColumns, 2, 6, "Flow", "2019", "181,75", 181.75}},
+			// the unit after a comma
+			want: []wantTable{{Tab, "China's investment in Belarus", "USD million", "MOFCOM", YearsAsColumns, 2, 6, "Flow", "2019", "181,75", 181.75}},
 		},
 		{
 			name: "quarters as columns",

@@ -1,0 +1,611 @@
+package classify
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/claimpack/claimpack/build/extract/date"
+	"github.com/claimpack/claimpack/build/lexicon"
+	"github.com/claimpack/claimpack/build/record"
+)
+
+// An agreement event is a kind of document ("treaty", "joint statement",
+// "Directive") and an event word ("signed", "ratified", "adopted",
+// "entered into force", "elevated") in one clause, with:
+//
+//   - parties: the focus pair, named in the clause or sentence, or by a
+//     word for the pair ("the two countries", "they" after a sentence that
+//     names both), or, for a directive or decree, the country of its
+//     issuer when the sentence or paragraph is about the other focus
+//     country; no third country in the clause;
+//   - a date in the sentence, or from the previous sentence when the
+//     clause refers back ("on this occasion", "both sides agreed"); an
+//     undated mention is a reference to an existing document, not an
+//     event, and is skipped.
+//
+// Each document named in the clause is one mention, and each event word
+// governing it one event ("signed and then ratified an agreement" gives
+// two). The title is the quoted title, or the capitalised name around the
+// kind word, or the words from its article to the end of its complement.
+
+var (
+	quoted       = regexp.MustCompile(`[“"]([^”"]{4,300})[”"]`)
+	docNumber    = regexp.MustCompile(`^\s*No\.\s*\d+`)
+	titleWord    = regexp.MustCompile(`^[\p{Lu}\d][\p{L}\d’'.-]*$`)
+	titleJoin    = map[string]bool{"of": true, "on": true, "and": true, "in": true, "the": true, "between": true, "for": true, "to": true, "with": true, "No.": true}
+	referBack    = regexp.MustCompile(`(?i)\b(on this occasion|on that occasion|at that time|during the visit|during this visit|both sides|the two sides|the same year|then)\b`)
+	articleStart = regexp.MustCompile(`(?i)\b(the|a|an|their|its|his)\s+$`)
+)
+
+func (r *Rules) agreements(f *facts, st *docState, res *Result) {
+	kinds, events := r.documentWords(f)
+	for _, k := range kinds {
+		c := f.clause(k.Start)
+		if k.Key == "partnership_status" && hasKindBefore(kinds, k, c) {
+			continue // "a declaration elevating … to … partnership": the declaration is the document
+		}
+		evs := governing(f, k, events, c)
+		if len(evs) == 0 {
+			// "the 2013 Joint Declaration", "Directive No. 5 … from
+			// September 2015": a dated reference to a specific document
+			// mentions its adoption
+			if e, ok := r.datedReference(f, k, c); ok {
+				evs = []lexicon.Match{e}
+			} else {
+				continue
+			}
+		}
+		parties, ok := r.parties(f, k, c, st)
+		if !ok {
+			continue
+		}
+		when, _ := r.agreementDate(f, k, c, st)
+		if !when.Resolved() || cumulative(f, k, c) {
+			continue
+		}
+		title := r.title(f, k, c)
+		a, b := quoteSpan(f, c)
+		for _, e := range evs {
+			event := e.Key
+			when := when
+			if len(evs) > 1 && e.End > e.Start {
+				// "signed … on 10 December 2017 and entered into force on
+				// 10 August 2018": each event its own date, the one right
+				// after its word first
+				if d, ok := f.dateAfter(e.End, 4); ok {
+					when = d.Period
+				} else if d, ok := f.clauseDate(e.Start); ok && d.Period.Resolved() {
+					when = d.Period
+				}
+			}
+			kind := k.Key
+			if kind == "agreement" && countBefore(f, k, c) {
+				kind = "package" // "signed about 40 agreements"
+			}
+			if kind == "diplomatic_relations" {
+				event = "announced"
+			}
+			_, claimID := st.ids.next(record.PrefixClaim, "agreement", normalize(f.text), normalize(title), event, fmt.Sprint(k.Start))
+			res.Agreements = append(res.Agreements, record.AgreementMention{
+				ClaimID: claimID, When: when, Title: title, Kind: kind, Event: event, Parties: parties,
+				Provenance: provenance(st.doc, f, a, b, "prose.agreement."+kind),
+			})
+		}
+	}
+}
+
+// documentWords finds the kinds of documents and the event words of a
+// sentence. A quoted title is one document: kind and event words inside
+// it name the document ("the “Joint Statement on Establishing …”"), so
+// only its first kind word counts, and its event words none.
+func (r *Rules) documentWords(f *facts) ([]lexicon.Match, []lexicon.Match) {
+	var titles [][]int
+	for _, m := range quoted.FindAllStringIndex(f.text, -1) {
+		titles = append(titles, m)
+	}
+	inTitle := func(a int) int {
+		for i, t := range titles {
+			if a >= t[0] && a < t[1] {
+				return i
+			}
+		}
+		return -1
+	}
+	var kinds []lexicon.Match
+	seen := map[int]bool{}
+	for _, k := range r.Lex.AgreementDict.Find(f.masked) {
+		if t := inTitle(k.Start); t >= 0 {
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+		}
+		kinds = append(kinds, k)
+	}
+	var events []lexicon.Match
+	for _, e := range r.Lex.EventDict.Find(f.masked) {
+		if inTitle(e.Start) < 0 {
+			events = append(events, e)
+		}
+	}
+	return kinds, events
+}
+
+var (
+	yearBeforeKind = regexp.MustCompile(`\b(?:19|20)\d{2}\s+(?:\p{Lu}\S*\s+){0,2}$`)
+	dateAfterTitle = regexp.MustCompile(`^[^;]{0,250}?\b(?:from|of|dated)\s+$`)
+)
+
+// datedReference reads a document named with its own date: a year right
+// before its name ("the 2013 Joint Declaration", "his 2016 decree") or a
+// date right after its title ("… from September 2015"). The event is its
+// signing (adoption for declarations and statements).
+func (r *Rules) datedReference(f *facts, k lexicon.Match, c span) (lexicon.Match, bool) {
+	if k.Key == "partnership_status" || k.Key == "diplomatic_relations" {
+		return lexicon.Match{}, false
+	}
+	specific := yearBeforeKind.MatchString(f.masked[c.start:k.Start])
+	if !specific {
+		for _, d := range f.dates {
+			if d.Start > k.End && c.contains(d.Start) && dateAfterTitle.MatchString(f.masked[k.End:d.Start]) {
+				specific = true
+			}
+		}
+	}
+	if !specific {
+		return lexicon.Match{}, false
+	}
+	event := "signed"
+	if k.Key == "declaration" || k.Key == "joint_statement" || k.Key == "communique" || k.Key == "directive" || k.Key == "decree" {
+		event = "adopted"
+	}
+	return lexicon.Match{Start: k.Start, End: k.Start, Key: event}, true
+}
+
+// cumulative reports a count of documents up to a date ("by 2018, five
+// treaties … had been signed"): a tally, not an event.
+func cumulative(f *facts, k lexicon.Match, c span) bool {
+	d, ok := f.nearestDate(k.Start)
+	return ok && d.Open == date.Until && countBefore(f, k, c)
+}
+
+// countBefore reports a count right before a document kind ("about 40
+// agreements", "five treaties").
+func countBefore(f *facts, k lexicon.Match, c span) bool {
+	before := lastWords(f.masked[c.start:k.Start], 3)
+	if numberWord.MatchString(before) {
+		return true
+	}
+	for _, q := range f.qty {
+		if q.End <= k.Start && q.Start >= c.start && words(f.masked[q.End:k.Start]) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+var numberWord = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|a number of)\s+(?:\S+\s+)?$`)
+
+// hasKindBefore reports whether another document kind comes before k in
+// its clause ("a declaration elevating … partnership").
+func hasKindBefore(kinds []lexicon.Match, k lexicon.Match, c span) bool {
+	for _, o := range kinds {
+		if o.Start < k.Start && c.contains(o.Start) && o.Key != "partnership_status" {
+			return true
+		}
+	}
+	return false
+}
+
+// governing returns the event words that govern a document: those in its
+// clause within ten words of it, nearest first; coordinated event words
+// ("signed and then ratified") all count.
+func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexicon.Match {
+	var near []lexicon.Match
+	for _, e := range events {
+		if !c.contains(e.Start) {
+			continue
+		}
+		var gap string
+		if e.End <= k.Start {
+			gap = f.masked[e.End:k.Start]
+		} else if e.Start >= k.End {
+			gap = f.masked[k.End:e.Start]
+		} else {
+			continue // the event word is inside the kind phrase
+		}
+		if words(gap) > 10 && !(e.Start >= k.End && passiveAfterTitle(gap)) {
+			continue
+		}
+		if negated.MatchString(lastWords(f.masked[c.start:e.Start], 3)) {
+			continue // "no documents were signed", "was not ratified"
+		}
+		near = append(near, e)
+	}
+	if len(near) == 0 {
+		return nil
+	}
+	sort.Slice(near, func(i, j int) bool {
+		return distance(near[i], k) < distance(near[j], k)
+	})
+	// events coordinated with the first by "and" ("signed and then
+	// ratified", "was signed … on 10 December 2017 and entered into force
+	// on …") count too, however far from the document they are
+	out := []lexicon.Match{near[0]}
+	linked := func(a, b lexicon.Match) bool {
+		lo, hi := a, b
+		if b.Start < a.Start {
+			lo, hi = b, a
+		}
+		gap := f.masked[lo.End:hi.Start]
+		// the "and" joins the verbs: it stands right before the later one
+		// ("and then ratified", "… 2017 and entered into force")
+		return andBefore.MatchString(gap) && (words(gap) <= 3 || dateIn(f, gap) && words(gap) <= 12)
+	}
+	for grown := true; grown; {
+		grown = false
+		for _, e := range events {
+			if !c.contains(e.Start) || !sameSide(e, out[0], k) || containsMatch(out, e) || hasKey(out, e.Key) ||
+				negated.MatchString(lastWords(f.masked[c.start:e.Start], 3)) {
+				continue
+			}
+			for _, o := range out {
+				if linked(o, e) {
+					out = append(out, e)
+					grown = true
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// passiveAfterTitle reports whether the words between a document and an
+// event word after it are its long title and a passive auxiliary: "The
+// Agreement between the Government of … on mutual visa exemption … was
+// signed", but not across another sentence part.
+func passiveAfterTitle(gap string) bool {
+	return words(gap) <= 30 && passiveAux.MatchString(gap) && !strings.ContainsAny(gap, ";")
+}
+
+var (
+	passiveAux = regexp.MustCompile(`(?i)\b(was|were|has been|have been|had been|is|are)\s+(?:\S+\s+){0,5}$`)
+	andBefore  = regexp.MustCompile(`(?i)\band(?:\s+(?:then|later|subsequently|also|was|were|has|had|been))*\s*$`)
+	negated    = regexp.MustCompile(`(?i)\b(no|not|never|without|nor|neither)\b`)
+)
+
+func containsMatch(ms []lexicon.Match, m lexicon.Match) bool {
+	for _, x := range ms {
+		if x.Start == m.Start {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKey(ms []lexicon.Match, key string) bool {
+	for _, x := range ms {
+		if x.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func distance(e, k lexicon.Match) int {
+	if e.End <= k.Start {
+		return k.Start - e.End
+	}
+	return e.Start - k.End
+}
+
+// dateIn reports whether a stretch of text (a gap between two event words)
+// holds a date: "signed in Minsk on 10 December 2017 and entered into
+// force …" coordinates two dated events.
+func dateIn(f *facts, gap string) bool {
+	return len(date.Find(gap, date.Anchor{})) > 0
+}
+
+func sameSide(a, b, k lexicon.Match) bool { return (a.End <= k.Start) == (b.End <= k.Start) }
+
+// parties decides who the agreement is between.
+func (r *Rules) parties(f *facts, k lexicon.Match, c span, st *docState) ([]string, bool) {
+	in := f.nationsIn(c.start, c.end)
+	for _, n := range in {
+		if !r.focus(n) {
+			return nil, false // with a third country
+		}
+	}
+	sentence := f.nationsIn(0, len(f.text))
+	both := containsAll(sentence, r.Focus[:]) || f.hasPair(0, len(f.text))
+	if k.Key == "directive" || k.Key == "decree" {
+		// a unilateral act: its issuer's country, if about the other one
+		issuer := ""
+		for _, m := range f.people {
+			if p, ok := r.Lex.Person(m.Key); ok && r.focus(p.Country) {
+				issuer = p.Country
+			}
+		}
+		if issuer == "" {
+			for _, n := range in {
+				issuer = n
+			}
+		}
+		if issuer == "" && st.lastAny != "" {
+			// "the 2015 Directive", "he decreed": the leader last named
+			if p, ok := r.Lex.Person(st.lastAny); ok && r.focus(p.Country) {
+				issuer = p.Country
+			}
+		}
+		if issuer == "" {
+			return nil, false
+		}
+		bn := st.blockNations[f.s.Block]
+		if contains(sentence, r.other(issuer)) || bn[r.other(issuer)] || bn["pair"] || strings.Contains(f.masked, "Park") {
+			return []string{issuer}, true
+		}
+		return nil, false
+	}
+	if !both {
+		// "they", "the countries": the pair named just before
+		bn := st.blockNations[f.s.Block]
+		if !(st.prevNations[r.Focus[0]] && st.prevNations[r.Focus[1]] || bn[r.Focus[0]] && bn[r.Focus[1]] || bn["pair"]) {
+			return nil, false
+		}
+		// and no third country in the sentence
+		for _, n := range sentence {
+			if !r.focus(n) {
+				return nil, false
+			}
+		}
+	}
+	parties := []string{r.Focus[0], r.Focus[1]}
+	sort.Strings(parties)
+	return parties, true
+}
+
+// agreementDate dates the event: the nearest date of the sentence, or the
+// previous sentence's date when the clause refers back to it.
+func (r *Rules) agreementDate(f *facts, k lexicon.Match, c span, st *docState) (record.Period, record.Basis) {
+	if d, ok := f.clauseDate(k.Start); ok && d.Open != date.Since {
+		return d.Period, d.Period.Basis
+	}
+	if p, ok := st.contextDate(f); ok {
+		return p, record.Context
+	}
+	if referBack.MatchString(f.masked) && st.lastDate.Resolved() {
+		p := st.lastDate
+		p.Basis = record.Context
+		return p, record.Context
+	}
+	return record.Period{Basis: record.Unresolved}, record.Unresolved
+}
+
+// title names the document.
+func (r *Rules) title(f *facts, k lexicon.Match, c span) string {
+	// a quoted title that holds or follows the kind word
+	for _, m := range quoted.FindAllStringSubmatchIndex(f.text, -1) {
+		a, b := m[0], m[1]
+		if (k.Start >= a && k.End <= b) || (a >= k.End && words(f.text[k.End:a]) <= 3) {
+			t := f.text[m[2]:m[3]]
+			if a >= k.End {
+				t = strings.TrimSpace(f.text[k.Start:k.End]+" "+docNumberAfter(f, k)) + " “" + t + "”"
+			}
+			return cleanTitle(t)
+		}
+	}
+	// a capitalised name around the kind word: "the Agreement on Trade in
+	// Services and Investment", "Presidential Decree No. 161"
+	toks := tokens(f.text)
+	ki := -1
+	for i, t := range toks {
+		if t.start <= k.Start && k.Start < t.end {
+			ki = i
+			break
+		}
+	}
+	if ki >= 0 && titleWord.MatchString(strings.Trim(toks[ki].text, "“”\",.;:")) {
+		a, b := ki, ki
+		for a > 0 && (titleWord.MatchString(toks[a-1].text) || titleJoin[toks[a-1].text] && a > 1 && titleWord.MatchString(toks[a-2].text)) {
+			a--
+		}
+		for b+1 < len(toks) {
+			t := strings.Trim(toks[b+1].text, ",.;:")
+			if titleWord.MatchString(t) || titleJoin[t] && b+2 < len(toks) && titleWord.MatchString(strings.Trim(toks[b+2].text, ",.;:")) || t == "No" {
+				b++
+				if strings.HasSuffix(toks[b].text, ",") || strings.HasSuffix(toks[b].text, ";") {
+					break
+				}
+				continue
+			}
+			if toks[b].text == "No." && b+1 < len(toks) {
+				b++
+				continue
+			}
+			break
+		}
+		for a < ki && titleJoin[toks[a].text] {
+			a++
+		}
+		return cleanTitle(f.text[toks[a].start:toks[b].end])
+	}
+	// a descriptive name: from the article before the kind word to the end
+	// of its complement ("an agreement on mutual recognition of higher
+	// education qualifications", "a mutual visa exemption agreement")
+	start := k.Start
+	before := f.text[c.start:k.Start]
+	if m := articleStart.FindStringIndex(lastWords(before, 5)); m != nil {
+		lw := lastWords(before, 5)
+		start = k.Start - len(lw) + m[1]
+	} else if lw := lastWords(before, 3); true {
+		start = k.Start - len(lw)
+		// keep adjectives only ("mutual visa exemption agreement")
+		for _, w := range strings.Fields(lw) {
+			if strings.ContainsAny(w, ",.;:") {
+				start = k.Start
+			}
+		}
+	}
+	end := k.End
+	after := f.text[k.End:c.end]
+	if strings.HasPrefix(after, " on ") || strings.HasPrefix(after, " of ") || strings.HasPrefix(after, " between ") {
+		ws := strings.Fields(after)
+		n := 0
+		for n < len(ws) && n < 10 {
+			w := ws[n]
+			if strings.ContainsAny(w, ",.;:") {
+				n++
+				break
+			}
+			if isVerbish(w) && n > 1 {
+				break
+			}
+			n++
+		}
+		end = k.End + len(firstWords(after, n))
+	}
+	return cleanTitle(f.text[start:end])
+}
+
+func docNumberAfter(f *facts, k lexicon.Match) string {
+	if m := docNumber.FindString(f.text[k.End:]); m != "" {
+		return strings.TrimSpace(m)
+	}
+	return ""
+}
+
+var verbish = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true, "which": true, "that": true, "in": false}
+
+func isVerbish(w string) bool {
+	return verbish[strings.ToLower(w)] || strings.HasSuffix(w, "ed") && len(w) > 4
+}
+
+// cleanTitle folds white space and trims punctuation.
+func cleanTitle(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.Trim(s, " ,.;:“”\"")
+}
+
+type tok struct {
+	text       string
+	start, end int
+}
+
+// tokens splits s at white space, keeping offsets.
+func tokens(s string) []tok {
+	var out []tok
+	start := -1
+	for i, c := range s {
+		space := c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\u00a0'
+		switch {
+		case space && start >= 0:
+			out = append(out, tok{s[start:i], start, i})
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, tok{s[start:], start, len(s)})
+	}
+	return out
+}
+
+// lastWords returns the suffix of s holding its last n words.
+func lastWords(s string, n int) string {
+	ts := tokens(s)
+	if len(ts) <= n {
+		return s
+	}
+	return s[ts[len(ts)-n].start:]
+}
+
+// firstWords returns the prefix of s holding its first n words.
+func firstWords(s string, n int) string {
+	ts := tokens(s)
+	if n <= 0 || len(ts) == 0 {
+		return ""
+	}
+	if n > len(ts) {
+		n = len(ts)
+	}
+	return s[:ts[n-1].end]
+}
+
+// Footnote citations of primary documents: an issuing authority, a quoted
+// title holding a kind of document, and the document's full date right
+// after the title:
+//
+//	President of the Republic of Belarus, “Directive No. 5. On the
+//	development of bilateral relations … [in Russian],” August 31, 2015, …
+//
+// A citation of a news report or an article (no authority before the
+// title, or no kind of document in it) is never an event.
+var citedDoc = regexp.MustCompile(`(?s)[“"]([^”"]{6,400}?)[,.]?[”"],?\s*([A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})`)
+
+func (r *Rules) footnoteAgreements(f *facts, st *docState, res *Result) {
+	for _, m := range citedDoc.FindAllStringSubmatchIndex(f.text, -1) {
+		title := f.text[m[2]:m[3]]
+		kinds := r.Lex.AgreementDict.Find(title)
+		if len(kinds) == 0 {
+			continue
+		}
+		// the authority is written between the previous citation and the title
+		from := strings.LastIndexAny(f.text[:m[0]], ";") + 1
+		author := f.text[from:m[0]]
+		if !r.Lex.AuthorityDict.Has(author) {
+			continue
+		}
+		ds := date.Find(f.text[m[4]:m[5]], date.Anchor{})
+		if len(ds) == 0 || !ds[0].Period.Resolved() {
+			continue
+		}
+		kind := kinds[0].Key
+		for _, k := range kinds {
+			if k.Key != "partnership_status" && k.Key != "diplomatic_relations" {
+				kind = k.Key
+				break
+			}
+		}
+		var parties []string
+		for _, n := range r.Lex.CountryDict.Keys(author + " " + title) {
+			if r.focus(n) && !contains(parties, n) {
+				parties = append(parties, n)
+			}
+		}
+		if len(parties) == 0 {
+			continue
+		}
+		sort.Strings(parties)
+		event := "signed"
+		if kind == "declaration" || kind == "joint_statement" || kind == "communique" {
+			event = "adopted"
+		}
+		a := from + len(author) - len(strings.TrimLeft(author, " \n"))
+		a = strings.Index(f.text[from:], strings.TrimSpace(author)) + from
+		title = strings.TrimSpace(inLang.ReplaceAllString(title, ""))
+		_, claimID := st.ids.next(record.PrefixClaim, "agreement", "footnote", normalize(title), ds[0].Period.EDTF)
+		res.Agreements = append(res.Agreements, record.AgreementMention{
+			ClaimID: claimID, When: ds[0].Period, Title: cleanTitle(title), Kind: kind, Event: event, Parties: parties,
+			Provenance: provenance(st.doc, f, a, m[5], "prose.agreement.footnote"),
+		})
+	}
+}
+
+var inLang = regexp.MustCompile(`\s*\[in [A-Za-z]+\]`)
+
+// monthOf returns the month of a year as a period with context basis.
+func monthOf(month string, year int) (record.Period, bool) {
+	t, err := time.Parse("January 2006", month+" "+fmt.Sprint(year))
+	if err != nil {
+		return record.Period{}, false
+	}
+	return record.Period{
+		EDTF: t.Format("2006-01"), Start: t, End: t.AddDate(0, 1, -1),
+		Precision: record.Month, Basis: record.Context,
+	}, true
+}

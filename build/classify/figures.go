@@ -1,0 +1,632 @@
+package classify
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/claimpack/claimpack/build/extract/date"
+	"github.com/claimpack/claimpack/build/extract/quantity"
+	"github.com/claimpack/claimpack/build/lexicon"
+	"github.com/claimpack/claimpack/build/record"
+)
+
+// A figure in prose becomes a trade or fdi record when, in its clause:
+//
+//  1. no scope cue puts it elsewhere: a macro figure before it ("GDP
+//     contracted by 4.7 %"), a cost or loss, a forecast or target, a
+//     freight volume;
+//  2. a trade or investment term names what it measures, before it or
+//     right after it ("trade volume reached $7.7 billion", "USD 15 billion
+//     line of credit"), or a rank names a trading partner or a source of
+//     investment;
+//  3. it is about the focus pair: the clause names both countries, or a
+//     word for the pair ("bilateral"), or one of them while the sentence,
+//     the previous sentence or the paragraph names the other; and no third
+//     country owns the figure (the country named nearest before it must be
+//     a focus country when a third one is in the clause).
+//
+// Its period is the date nearest to it in its clause (then in its
+// sentence); stocks and figures dated "at the end of" a period are dated
+// at its last day; with no date in the sentence, a past-tense sentence
+// takes the previous sentence's date (basis context), a present-tense one
+// stays unresolved.
+
+// topicTerm is a term saying what a figure measures.
+type topicTerm struct {
+	topic string // trade | fdi
+	key   string // indicator or measure
+	start int
+	end   int
+}
+
+func (r *Rules) topicTerms(f *facts, c span) []topicTerm {
+	var out []topicTerm
+	if relative.MatchString(f.masked[c.start:min(c.end, c.start+8)]) && c.start > 0 {
+		// a relative clause is about the noun it follows: look at the end
+		// of the clause before it
+		prev := lastWords(f.masked[:c.start], 6)
+		c = span{c.start - len(prev), c.end}
+	}
+	seg := f.masked[c.start:c.end]
+	for _, m := range r.Lex.TradeDict.Find(seg) {
+		out = append(out, topicTerm{"trade", m.Key, c.start + m.Start, c.start + m.End})
+	}
+	for _, m := range r.Lex.FDIDict.Find(seg) {
+		out = append(out, topicTerm{"fdi", m.Key, c.start + m.Start, c.start + m.End})
+	}
+	return out
+}
+
+// words counts the words between two offsets.
+func words(s string) int { return len(strings.Fields(s)) }
+
+// figureTopic finds the term that says what the quantity at q measures:
+// the nearest term before it within the clause (up to 14 words), or one
+// right after it (up to 4 words).
+func (r *Rules) figureTopic(f *facts, q quantity.Quantity, c span) (topicTerm, bool) {
+	var best topicTerm
+	bestD := 1 << 30
+	for _, t := range r.topicTerms(f, c) {
+		var d int
+		switch {
+		case t.end <= q.Start:
+			d = words(f.masked[t.end:q.Start])
+			if d > 14 {
+				continue
+			}
+		case t.start >= q.End:
+			d = words(f.masked[q.End:t.start])
+			if d > 4 {
+				continue
+			}
+			d += 2 // prefer the term before the figure
+		default:
+			continue
+		}
+		if d < bestD {
+			best, bestD = t, d
+		}
+	}
+	if best.topic == "trade" {
+		// "export loans", "export credits": the trade word qualifies a
+		// finance word
+		for _, t := range r.topicTerms(f, c) {
+			if t.topic == "fdi" && t.start >= best.end && words(f.masked[best.end:t.start]) == 0 {
+				return t, true
+			}
+		}
+	}
+	return best, bestD < 1<<30
+}
+
+// rankTopic decides what a rank is a rank of: a trading partner, or a
+// source of investment.
+func (r *Rules) rankTopic(f *facts, q quantity.Quantity) (topicTerm, bool) {
+	after := strings.ToLower(f.masked[q.End:min(len(f.masked), q.End+80)])
+	switch {
+	case strings.Contains(after, "trading partner") || strings.Contains(after, "trade partner"):
+		return topicTerm{"trade", "rank", q.Start, q.End}, true
+	case strings.Contains(after, "investor") || strings.Contains(after, "source of") && (strings.Contains(after, "investment") || strings.Contains(after, "fdi")) ||
+		strings.Contains(after, "position in direct foreign investment"):
+		return topicTerm{"fdi", "rank", q.Start, q.End}, true
+	}
+	return topicTerm{}, false
+}
+
+// scopeCue returns why the figure at q is out of scope, if it is.
+func (r *Rules) scopeCue(f *facts, q quantity.Quantity, c span) string {
+	for _, m := range r.Lex.ScopeDict.Find(f.masked[c.start:c.end]) {
+		a, b := c.start+m.Start, c.start+m.End
+		switch m.Key {
+		case "forecast":
+			return m.Key
+		case "macro":
+			// the macro term is the subject: it comes before the figure
+			// ("GDP grew 4.5 %") or right after it ("60 % of its GDP")
+			if b <= q.Start && words(f.masked[b:q.Start]) <= 8 || a >= q.End && words(f.masked[q.End:a]) <= 3 && !strings.Contains(f.masked[q.End:a], "total") {
+				return m.Key
+			}
+		case "cost", "freight", "global", "macro_debt":
+			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 {
+				return m.Key
+			}
+		}
+	}
+	return ""
+}
+
+// pairOK decides whether the figure at q is about the focus pair, and
+// returns the countries named around it.
+func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok bool, reason string) {
+	in := f.nationsIn(c.start, c.end)
+	third := ""
+	for _, n := range in {
+		if !r.focus(n) {
+			third = n
+		}
+	}
+	if third != "" {
+		// the country named nearest before the figure owns it
+		owner := ""
+		for _, m := range f.nations {
+			if m.End <= q.Start && m.Start >= c.start {
+				owner = m.Key
+			}
+		}
+		if owner == "" || !r.focus(owner) || !(containsAll(in, r.Focus[:]) || f.hasPair(c.start, c.end)) {
+			return false, "out_of_focus"
+		}
+	}
+	have := map[string]bool{}
+	for _, n := range in {
+		have[n] = true
+	}
+	if f.hasPair(c.start, c.end) || f.hasPair(0, len(f.text)) || have[r.Focus[0]] && have[r.Focus[1]] {
+		return true, ""
+	}
+	for _, n := range f.nationsIn(0, len(f.text)) {
+		have[n] = true
+	}
+	for n := range st.prevNations {
+		have[n] = true
+	}
+	for n := range st.blockNations[f.s.Block] {
+		if r.focus(n) || n == "pair" {
+			have[n] = true
+		}
+	}
+	if have["pair"] || have[r.Focus[0]] && have[r.Focus[1]] {
+		// the clause itself must name one of them, or the pair
+		for _, n := range in {
+			if r.focus(n) {
+				return true, ""
+			}
+		}
+		// or the previous sentence names the pair ("Belarus’ trade with
+		// China has grown … In the first half of 2024 turnover reached …")
+		// and this sentence names no third country
+		if st.prevNations[r.Focus[0]] && st.prevNations[r.Focus[1]] || st.prevNations["pair"] {
+			for _, n := range f.nationsIn(0, len(f.text)) {
+				if !r.focus(n) {
+					return false, "out_of_focus"
+				}
+			}
+			return true, ""
+		}
+	}
+	return false, "not_bilateral"
+}
+
+func containsAll(have []string, want []string) bool {
+	for _, w := range want {
+		if !contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// figures classifies the quantities of a sentence.
+func (r *Rules) figures(f *facts, st *docState, res *Result) {
+	qs := f.qty
+	for qi := 0; qi < len(qs); qi++ {
+		q := qs[qi]
+		if q.Kind == quantity.Count {
+			continue
+		}
+		c := f.clause(q.Start)
+		// a USD equivalent in brackets after another currency is the same figure
+		usd, skipNext := usdEquivalent(f, qs, qi)
+		if skipNext {
+			qi++
+		}
+		if why := r.scopeCue(f, q, c); why != "" {
+			r.otherClaim(f, q.Start, q.End, st, res, "prose.other."+why)
+			continue
+		}
+		var t topicTerm
+		var ok bool
+		if q.Kind == quantity.Rank {
+			t, ok = r.rankTopic(f, q)
+		} else {
+			t, ok = r.figureTopic(f, q, c)
+		}
+		if !ok {
+			continue // a figure about something else: not a claim
+		}
+		if q.Kind == quantity.Percent && r.shareOfOther(f, q) {
+			continue
+		}
+		if q.High != 0 {
+			// a range ("USD 30-60 billion") is no single figure: kept as a claim only
+			r.otherClaim(f, q.Start, q.End, st, res, "prose.other.range")
+			continue
+		}
+		if ok, why := r.pairOK(f, q, c, st); !ok {
+			r.otherClaim(f, q.Start, q.End, st, res, "prose.other."+why)
+			continue
+		}
+		r.emitFigure(f, q, qs, qi, t, c, usd, st, res)
+	}
+}
+
+// shareOfOther reports a percentage "of" something no topic word names
+// ("50-75 percent of project equipment"); "of total foreign trade", "of
+// all foreign capital", "of total foreign public debt" are fine.
+func (r *Rules) shareOfOther(f *facts, q quantity.Quantity) bool {
+	m := ofPhrase.FindStringSubmatch(f.masked[q.End:])
+	if m == nil {
+		return false
+	}
+	np := m[1]
+	return !r.Lex.TradeDict.Has(np) && !r.Lex.FDIDict.Has(np) && !r.Lex.TopicDict.Has(np) && !strings.Contains(strings.ToLower(np), "total")
+}
+
+// usdEquivalent reads "CNY 3 billion (about US$415 million)": a money
+// figure followed within its brackets by a USD one. It returns the USD
+// value and whether the next quantity was that equivalent.
+func usdEquivalent(f *facts, qs []quantity.Quantity, i int) (*float64, bool) {
+	q := qs[i]
+	if q.Kind != quantity.Money || q.Unit == "USD" || i+1 >= len(qs) {
+		return nil, false
+	}
+	n := qs[i+1]
+	between := f.masked[q.End:n.Start]
+	if n.Kind == quantity.Money && n.Unit == "USD" && strings.Contains(between, "(") && words(between) <= 3 {
+		return record.USD(n.Value), true
+	}
+	return nil, false
+}
+
+// emitFigure turns a classified quantity into a trade or fdi record.
+func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity, qi int, t topicTerm, c span, usd *float64, st *docState, res *Result) {
+	lex := r.Lex
+	key := t.key
+	cueBefore := lex.CueDict.Find(f.masked[c.start:q.Start])
+	change := false
+	for _, m := range cueBefore {
+		if (m.Key == "decline" || m.Key == "increase") && words(f.masked[c.start+m.End:q.Start]) <= 3 {
+			change = true
+		}
+	}
+	switch q.Kind {
+	case quantity.Percent:
+		if m := comparative.FindStringSubmatch(f.masked[q.End:]); m != nil {
+			change = true
+			if down[strings.ToLower(m[1])] && q.Value > 0 {
+				fig := -q.Value
+				q.Value, q.Negative = fig, true
+			}
+		}
+		switch {
+		case change || q.Negative:
+			key = "growth_rate"
+		case strings.Contains(strings.ToLower(f.masked[c.start:c.end]), "share") || strings.Contains(f.masked[q.End:min(q.End+40, len(f.masked))], " of "):
+			key = "share"
+		}
+	case quantity.Multiple:
+		key = "growth_multiple"
+		if strings.Contains(f.masked[q.End:min(q.End+40, len(f.masked))], "than") {
+			key = "ratio"
+		}
+	case quantity.Rank:
+		key = "rank"
+	}
+	if t.topic == "fdi" {
+		switch {
+		case t.key == "debt" && q.Kind == quantity.Percent:
+			key = "debt_share"
+		case t.key == "debt":
+			key = "debt_stock"
+		case q.Kind == quantity.Percent && key != "growth_rate":
+			key = "share"
+		}
+	}
+
+	fig := record.Figure{
+		Value: q.Value, Unit: q.Unit, Qualifier: q.Qualifier, ValueText: q.ValueText,
+		Number: q.Number.Value, Written: q.Value,
+	}
+	if q.Unit == "USD" {
+		usd = record.USD(q.Value)
+	}
+	if usd != nil {
+		fig.ValueUSD, fig.WrittenUSD = usd, record.USD(*usd)
+	}
+	if fig.Qualifier == "" {
+		fig.Qualifier = record.Exact
+	}
+
+	when, rule := r.figurePeriod(f, q, t, st)
+	a, b := quoteSpan(f, c)
+	prov := provenance(st.doc, f, a, b, "prose."+t.topic+"."+rule)
+	idKey := []string{"prose", normalize(f.text), q.ValueText, fmt.Sprint(q.Start)}
+	// the offset of the figure within its sentence keeps two equal figures
+	// of one sentence apart; it does not move when text elsewhere changes
+
+	switch t.topic {
+	case "trade":
+		exp, imp := r.direction(f, q, c, key)
+		if key == "turnover" || key == "balance" || key == "growth_rate" || key == "share" || key == "rank" || key == "growth_multiple" {
+			exp, imp = r.directionIfStated(f, q, c, exp, imp)
+		}
+		recID, claimID := st.ids.next(record.PrefixTrade, idKey...)
+		res.Trade = append(res.Trade, record.Trade{
+			RecordID: recID, ClaimID: claimID, Indicator: key,
+			Exporter: exp, Importer: imp, Reporter: r.reporter(f, c),
+			Attribution:  r.attribution(f, c),
+			PeriodFields: record.PeriodColumns(when), Figure: fig, Provenance: prov, When: when,
+		})
+	case "fdi":
+		investor, host := r.investment(f, q, c)
+		lender := r.lender(f, q, qs, qi, c)
+		recID, claimID := st.ids.next(record.PrefixFDI, idKey...)
+		res.FDI = append(res.FDI, record.FDI{
+			RecordID: recID, ClaimID: claimID, Measure: key,
+			Investor: investor, Host: host, Lender: lender,
+			Attribution:  r.attribution(f, c),
+			PeriodFields: record.PeriodColumns(when), Figure: fig, Provenance: prov, When: when,
+		})
+	}
+}
+
+// quoteSpan is the clause a claim is quoted from, or the whole sentence
+// when the clause is too short to stand alone.
+func quoteSpan(f *facts, c span) (int, int) {
+	a, b := c.start, c.end
+	for a < b && (f.text[a] == ' ' || f.text[a] == ',' || f.text[a] == '\n') {
+		a++
+	}
+	for b > a && (f.text[b-1] == ' ' || f.text[b-1] == '\n' || f.text[b-1] == '\r') {
+		b--
+	}
+	if words(f.text[a:b]) < 5 {
+		return 0, len(f.text)
+	}
+	return a, b
+}
+
+// figurePeriod dates the figure at q.
+func (r *Rules) figurePeriod(f *facts, q quantity.Quantity, t topicTerm, st *docState) (record.Period, string) {
+	d, ok := f.nearestDate(q.Start)
+	if !ok {
+		if p, ok := st.contextDate(f); ok {
+			return p, t.key + ".context"
+		}
+		return record.Period{Basis: record.Unresolved}, t.key
+	}
+	p := d.Period
+	if (t.key == "stock" || d.Edge == date.EdgeEnd && (t.topic == "fdi" || d.Open == date.Until)) && p.Resolved() {
+		p = endOf(p)
+	}
+	return p, t.key
+}
+
+// comparative reads a change written after its figure: "12 percent less
+// than a year earlier", "7.5% more than in 2023", "up 5% year on year".
+var comparative = regexp.MustCompile(`(?i)^\s*(less|lower|fewer|down|below|more|higher|up|above|over)\s+(than|from|on|compared|year)`)
+
+var down = map[string]bool{"less": true, "lower": true, "fewer": true, "down": true, "below": true}
+
+var relative = regexp.MustCompile(`^\s*,?\s*(which|that|who)\b`)
+
+// unrelatedShare reads "50-75 percent of project equipment": a percentage
+// of something the datasets do not measure.
+var ofPhrase = regexp.MustCompile(`^\s+of\s+((?:\S+\s+){0,5}\S+)`)
+
+var pastWords = []string{" was ", " were ", " had ", "ed ", " amounted", " reached", " totalled", " totaled"}
+var presentWords = []string{" is ", " are ", " has ", " have ", " now ", " currently ", " today", "remains"}
+
+// pastTense is a light reading of a sentence's tense: whichever marker
+// comes first, a past one ("was", "amounted") or a present one ("is",
+// "has", "now"), decides; subordinate clauses come later.
+func pastTense(s string) bool {
+	l := " " + strings.ToLower(s) + " "
+	first := func(ws []string) int {
+		best := -1
+		for _, w := range ws {
+			if i := strings.Index(l, w); i >= 0 && (best < 0 || i < best) {
+				best = i
+			}
+		}
+		return best
+	}
+	past, present := first(pastWords), first(presentWords)
+	return past >= 0 && (present < 0 || past < present)
+}
+
+// direction gives exporter and importer of a trade figure from the words
+// around it: "Belarus exported", "Belarusian exports to China", "imports
+// from China", "China’s exports".
+func (r *Rules) direction(f *facts, q quantity.Quantity, c span, key string) (exp, imp string) {
+	if key != "exports" && key != "imports" {
+		return "", ""
+	}
+	subject, to, from := "", "", ""
+	for _, m := range f.nations {
+		if m.Start < c.start || m.End > c.end {
+			continue
+		}
+		before := strings.ToLower(strings.TrimSpace(f.masked[c.start:m.Start]))
+		switch {
+		case strings.HasSuffix(before, " to") || strings.HasSuffix(before, " into"):
+			to = m.Key
+		case strings.HasSuffix(before, " from"):
+			from = m.Key
+		case m.End <= q.Start && subject == "":
+			subject = m.Key
+		}
+	}
+	switch {
+	case to != "":
+		imp = to
+		exp = first(from, subject, r.other(to))
+		if exp == imp {
+			exp = r.other(to)
+		}
+	case from != "":
+		exp = from
+		imp = first(subject, r.other(from))
+		if exp == imp {
+			imp = r.other(from)
+		}
+	case subject != "" && key == "exports":
+		exp, imp = subject, r.other(subject)
+	case subject != "" && key == "imports":
+		imp, exp = subject, r.other(subject)
+	}
+	if exp != "" && !r.focus(exp) || imp != "" && !r.focus(imp) {
+		return "", ""
+	}
+	return exp, imp
+}
+
+// directionIfStated keeps a direction for a non-directional indicator only
+// when the clause says "exports to"/"imports from" ("Belarusian exports to
+// China surged by 18%" is a growth rate of exports).
+func (r *Rules) directionIfStated(f *facts, q quantity.Quantity, c span, exp, imp string) (string, string) {
+	seg := strings.ToLower(f.masked[c.start:q.Start])
+	switch {
+	case strings.Contains(seg, "export"):
+		return r.direction(f, q, c, "exports")
+	case strings.Contains(seg, "import"):
+		return r.direction(f, q, c, "imports")
+	}
+	return "", ""
+}
+
+// reporter is the country whose statistics the clause cites ("according
+// to Belarusian statistics").
+func (r *Rules) reporter(f *facts, c span) string {
+	seg := f.masked[c.start:c.end]
+	i := strings.Index(strings.ToLower(seg), "statistic")
+	if i < 0 {
+		for _, m := range r.Lex.OrgDict.Find(seg) {
+			if o, ok := r.Lex.Organisation(m.Key); ok && o.Kind == "statistics" {
+				return o.Country
+			}
+		}
+		return ""
+	}
+	for _, m := range r.Lex.CountryDict.Find(seg[:i]) {
+		if i-m.End <= 2 {
+			return m.Key
+		}
+	}
+	return ""
+}
+
+// attribution names the statistical source the clause cites.
+func (r *Rules) attribution(f *facts, c span) string {
+	seg := f.masked[c.start:c.end]
+	for _, m := range r.Lex.OrgDict.Find(seg) {
+		if o, ok := r.Lex.Organisation(m.Key); ok && o.Kind == "statistics" {
+			return o.Name
+		}
+	}
+	lower := strings.ToLower(seg)
+	if i := strings.Index(lower, "according to "); i >= 0 {
+		rest := seg[i+len("according to "):]
+		if j := strings.IndexAny(rest, ",;"); j > 0 {
+			rest = rest[:j]
+		}
+		return strings.Join(strings.Fields(rest), " ")
+	}
+	return ""
+}
+
+// investment gives investor and host: the focus country named with
+// "investment in", "to", "from"; by default China invests in Belarus when
+// the sentence names Chinese money, the other way round when it names
+// Belarusian.
+func (r *Rules) investment(f *facts, q quantity.Quantity, c span) (investor, host string) {
+	// "China’s 3%": the country owning the figure invests
+	owner := ""
+	for _, m := range f.nations {
+		if m.End <= q.Start && m.Start >= c.start && words(f.masked[m.End:q.Start]) <= 1 && r.focus(m.Key) {
+			owner = m.Key
+		}
+	}
+	if owner != "" {
+		return owner, r.other(owner)
+	}
+	for _, m := range f.nations {
+		if m.Start < c.start || m.End > c.end || !r.focus(m.Key) {
+			continue
+		}
+		before := strings.ToLower(strings.TrimSpace(f.masked[c.start:m.Start]))
+		switch {
+		case strings.HasSuffix(before, " in") || strings.HasSuffix(before, " to") || strings.HasSuffix(before, " into") || strings.HasSuffix(before, " of") || strings.HasSuffix(before, "inward"):
+			if host == "" {
+				host = m.Key
+			}
+		case strings.HasSuffix(before, " from") || strings.HasSuffix(before, " by"):
+			investor = m.Key
+		default:
+			if investor == "" && host != m.Key {
+				investor = m.Key
+			}
+		}
+	}
+	switch {
+	case investor != "" && host == "":
+		host = r.other(investor)
+	case host != "" && investor == "":
+		investor = r.other(host)
+	case investor == "" && host == "":
+		investor, host = r.Focus[0], r.Focus[1]
+	}
+	if investor == host {
+		host = r.other(investor)
+	}
+	return investor, host
+}
+
+// lender is the bank that lends: with "respectively", the bank at the
+// figure's position in the list of banks; otherwise the bank named nearest
+// before it in the clause.
+func (r *Rules) lender(f *facts, q quantity.Quantity, qs []quantity.Quantity, qi int, c span) string {
+	var banks []lexicon.Match
+	for _, m := range f.orgs {
+		if o, ok := r.Lex.Organisation(m.Key); ok && o.Kind == "bank" && m.Start >= c.start && m.End <= c.end {
+			banks = append(banks, m)
+		}
+	}
+	if len(banks) == 0 {
+		return ""
+	}
+	if strings.Contains(f.masked[c.start:c.end], "respectively") {
+		n := 0
+		for k := 0; k < qi; k++ {
+			if qs[k].Kind == q.Kind && c.contains(qs[k].Start) {
+				n++
+			}
+		}
+		if n < len(banks) {
+			return banks[n].Key
+		}
+	}
+	best := ""
+	for _, m := range banks {
+		if m.End <= q.Start {
+			best = m.Key
+		}
+	}
+	return best
+}
+
+// otherClaim records a dated claim that is not a record of the datasets, with
+// the rule that says why.
+func (r *Rules) otherClaim(f *facts, a, b int, st *docState, res *Result, rule string) {
+	d, ok := f.nearestDate(a)
+	if !ok {
+		return // only dated claims are claims
+	}
+	qa, qb := quoteSpan(f, f.clause(a))
+	_, claimID := st.ids.next(record.PrefixClaim, "other", normalize(f.text), f.text[a:b], fmt.Sprint(a))
+	res.Other = append(res.Other, record.Claim{
+		ClaimID: claimID, Category: record.CatOther,
+		DateFields: record.DateColumns(d.Period), Provenance: provenance(st.doc, f, qa, qb, rule),
+	})
+}

@@ -1,0 +1,354 @@
+package classify
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/claimpack/claimpack/build/extract/date"
+	"github.com/claimpack/claimpack/build/extract/prose"
+	"github.com/claimpack/claimpack/build/extract/quantity"
+	"github.com/claimpack/claimpack/build/lexicon"
+	"github.com/claimpack/claimpack/build/record"
+	"github.com/claimpack/claimpack/build/source"
+)
+
+// Rules is the compiled form of the lexicon and options that prose
+// classification uses. Build it once with NewRules; it is read-only and safe
+// for concurrent use.
+type Rules struct {
+	Lex    *lexicon.Lexicon
+	Focus  [2]string
+	finder *quantity.Finder
+}
+
+// NewRules compiles the lexicon for prose classification.
+func NewRules(lex *lexicon.Lexicon, opts Options) *Rules {
+	return &Rules{Lex: lex, Focus: opts.Focus, finder: quantity.NewFinder(lex)}
+}
+
+func (r *Rules) focus(c string) bool { return c == r.Focus[0] || c == r.Focus[1] }
+
+// other returns the focus country that is not c.
+func (r *Rules) other(c string) string {
+	if c == r.Focus[0] {
+		return r.Focus[1]
+	}
+	return r.Focus[0]
+}
+
+// facts is what one sentence holds, with spans relative to its text.
+type facts struct {
+	s       prose.Sentence
+	idx     int // index of the sentence in the document
+	text    string
+	masked  string // in-text citations and URLs blanked, same length as text
+	dates   []date.Match
+	qty     []quantity.Quantity
+	nations []lexicon.Match // country names, outside quantities
+	people  []lexicon.Match
+	orgs    []lexicon.Match
+	pairs   []lexicon.Match // "bilateral", "the two countries", …
+	clauses []span
+}
+
+type span struct{ start, end int }
+
+func (s span) contains(i int) bool { return i >= s.start && i < s.end }
+
+// docState is what reading a document has established so far: the
+// context that later sentences lean on. It lives for one document.
+type docState struct {
+	doc           *source.Doc
+	anchor        record.Period     // publication date, for relative dates
+	lastDate      record.Period     // most recent resolved date in the body
+	lastDateS     int               // index of the sentence it came from
+	lastDateBlock int               // and its block
+	lastPerson    map[string]string // country → canonical name last mentioned
+	lastAny       string            // canonical name last mentioned
+	blockNations  map[int]map[string]bool
+	prevNations   map[string]bool     // countries of the previous sentence
+	lastVisit     record.VisitMention // the visit last mentioned
+	ids           *ids
+}
+
+var (
+	// An in-text citation: "(Zberenovskaya 2024)", "(Ministry of Foreign
+	// Affairs of the People’s Republic of China 2024a)", "(Tozik et al. 2014)".
+	inTextCitation = regexp.MustCompile(`\(\s*\p{Lu}[^()\d]{1,200}?\s(?:19|20)\d{2}[a-z]?(?:[;,][^()]{0,80})?\)`)
+	monthWord      = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|in|since|until|by)\b`)
+	urlText        = regexp.MustCompile(`(?i)(https?://|www\.)\S+`)
+	// A date after these words dates some other event than the clause's.
+	otherEvent = regexp.MustCompile(`(?i)\b(after|before|following|prior to|since|until|upon|than|compared with|compared to)\b`)
+)
+
+// mask blanks in-text citations and URLs so that their years are not
+// dates of the claim, keeping every offset.
+func mask(text string) string {
+	b := []byte(text)
+	blank := func(a, z int) {
+		for i := a; i < z; i++ {
+			b[i] = ' ' // every byte of a multi-byte rune too: still valid UTF-8
+		}
+	}
+	for _, m := range inTextCitation.FindAllStringIndex(text, -1) {
+		inner := text[m[0]+1 : m[1]-1]
+		if monthWord.MatchString(strings.SplitN(inner, " ", 2)[0]) {
+			continue // "(in May 2015)" is a date, not a citation
+		}
+		blank(m[0], m[1])
+	}
+	for _, m := range urlText.FindAllStringIndex(text, -1) {
+		blank(m[0], m[1])
+	}
+	return string(b)
+}
+
+// clauseBreak separates the clauses of a sentence: semicolons, dashes,
+// and the conjunctions that start a contrasting clause.
+var clauseBreak = regexp.MustCompile(`;|\s[–—ጀ]\s|\s+ጀ\s+|,?\s+(?:while|whereas|but|although)\s|,\s+(?:where|which|who)\s`)
+
+func clausesOf(text string) []span {
+	var out []span
+	start := 0
+	for _, m := range clauseBreak.FindAllStringIndex(text, -1) {
+		out = append(out, span{start, m[0]})
+		start = m[1]
+	}
+	return append(out, span{start, len(text)})
+}
+
+// analyse finds the dates, quantities and names of a sentence.
+func (r *Rules) analyse(s prose.Sentence, st *docState) *facts {
+	f := &facts{s: s, text: s.Text, masked: mask(s.Text)}
+	f.dates = date.Find(f.masked, date.Anchor{Published: st.anchor, Context: st.lastDate})
+	// Quantities on the text with dates blanked: the day of "March 28,
+	// 2015" is no count.
+	qtext := []byte(f.masked)
+	for _, d := range f.dates {
+		for i := d.Start; i < d.End; i++ {
+			qtext[i] = ' '
+		}
+	}
+	f.qty = r.finder.Find(string(qtext))
+	// Names outside quantities: "Russian rubles" names a currency, not Russia.
+	ntext := []byte(f.masked)
+	for _, q := range f.qty {
+		if q.Kind == quantity.Money {
+			for i := q.Start; i < q.End; i++ {
+				ntext[i] = ' '
+			}
+		}
+	}
+	f.nations = r.Lex.CountryDict.Find(string(ntext))
+	f.people = r.Lex.PersonDict.Find(f.masked)
+	f.orgs = r.Lex.OrgDict.Find(f.masked)
+	f.pairs = r.Lex.PairDict.Find(f.masked)
+	f.clauses = clausesOf(f.text)
+	return f
+}
+
+// dateAfter returns the first resolved date starting within n words after
+// offset i, in the same clause.
+func (f *facts) dateAfter(i, n int) (date.Match, bool) {
+	c := f.clause(i)
+	for _, d := range f.dates {
+		if d.Start >= i && c.contains(d.Start) && d.Period.Resolved() && words(f.masked[i:d.Start]) <= n {
+			return d, true
+		}
+	}
+	return date.Match{}, false
+}
+
+// clauseDate returns the date nearest to offset i within its clause only.
+func (f *facts) clauseDate(i int) (date.Match, bool) {
+	d, ok := f.nearestDate(i)
+	if !ok || !f.clause(i).contains(d.Start) {
+		return date.Match{}, false
+	}
+	return d, true
+}
+
+// clause returns the clause holding offset i.
+func (f *facts) clause(i int) span {
+	for _, c := range f.clauses {
+		if c.contains(i) {
+			return c
+		}
+	}
+	return span{0, len(f.text)}
+}
+
+// nationsIn returns the distinct countries named in [a, b), in order.
+func (f *facts) nationsIn(a, b int) []string {
+	var out []string
+	for _, m := range f.nations {
+		if m.Start >= a && m.End <= b && !contains(out, m.Key) {
+			out = append(out, m.Key)
+		}
+	}
+	return out
+}
+
+// hasPair reports whether [a, b) names the two countries together.
+func (f *facts) hasPair(a, b int) bool {
+	for _, m := range f.pairs {
+		if m.Start >= a && m.End <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestDate returns the date nearest to offset i, preferring the clause
+// that holds i; ok is false when the sentence has no date. A date that
+// dates another event ("After becoming independent in August 1991, …")
+// counts only when no other date is near.
+func (f *facts) nearestDate(i int) (date.Match, bool) {
+	c := f.clause(i)
+	best, bestD := -1, 1<<30
+	for k, d := range f.dates {
+		dist := abs(d.Start - i)
+		if d.End <= i {
+			dist = i - d.End
+		}
+		if !c.contains(d.Start) {
+			dist += 1 << 20
+		}
+		if otherEvent.MatchString(lastWords(f.masked[:d.Start], 4)) {
+			dist += 1 << 12
+		}
+		if dist < bestD {
+			best, bestD = k, dist
+		}
+	}
+	if best < 0 {
+		return date.Match{}, false
+	}
+	return f.dates[best], true
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// Prose classifies the sentences of a document: trade and fdi figures,
+// visit and agreement mentions, and dated claims that are none of these.
+func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
+	st := &docState{doc: doc, lastPerson: map[string]string{}, blockNations: map[int]map[string]bool{}, ids: newIDs(doc.ID)}
+	if doc.Meta.HasPublished() {
+		st.anchor = record.Period{EDTF: doc.Meta.Published, Start: doc.Meta.PublishedStart, End: doc.Meta.PublishedEnd, Basis: record.Explicit}
+	}
+	all := make([]*facts, len(sents))
+	for i, s := range sents {
+		if s.Section == record.Reference || s.Heading {
+			continue
+		}
+		f := r.analyse(s, st)
+		f.idx = i
+		all[i] = f
+		bn := st.blockNations[s.Block]
+		if bn == nil {
+			bn = map[string]bool{}
+			st.blockNations[s.Block] = bn
+		}
+		for _, n := range r.namedCountries(f) {
+			bn[n] = true
+		}
+		if len(f.pairs) > 0 {
+			bn["pair"] = true
+		}
+		// resolve dates against the running context before moving on
+		if s.Section == record.Body || s.Section == record.Caption {
+			for _, d := range f.dates {
+				if d.Period.Resolved() && d.Period.Basis == record.Explicit {
+					st.lastDate, st.lastDateS, st.lastDateBlock = d.Period, i, s.Block
+				}
+			}
+		}
+	}
+	// Second pass in order: the context (previous sentence, last person)
+	// must be what a reader knows at that point.
+	st.lastDate = record.Period{}
+	for i, f := range all {
+		if f == nil {
+			continue
+		}
+		if f.s.Section == record.Footnote {
+			r.footnoteAgreements(f, st, res)
+		} else {
+			r.figures(f, st, res)
+			r.visits(f, st, res)
+			r.agreements(f, st, res)
+		}
+		for _, p := range f.people {
+			if per, ok := r.Lex.Person(p.Key); ok {
+				st.lastPerson[per.Country] = p.Key
+				st.lastAny = p.Key
+			}
+		}
+		st.prevNations = map[string]bool{}
+		for _, n := range r.namedCountries(f) {
+			st.prevNations[n] = true
+		}
+		if len(f.pairs) > 0 {
+			st.prevNations["pair"] = true
+		}
+		if f.s.Section == record.Body || f.s.Section == record.Caption {
+			for _, d := range f.dates {
+				if d.Period.Resolved() && d.Period.Basis == record.Explicit {
+					st.lastDate, st.lastDateS, st.lastDateBlock = d.Period, i, f.s.Block
+				}
+			}
+		}
+	}
+}
+
+// contextDate is the date a sentence without one takes from the sentence
+// right before it, in the same paragraph, when it goes on telling the past
+// ("During the early 2010s, … developed smoothly. … an agreement on … was
+// reached"): basis context. A present-tense sentence takes none.
+func (st *docState) contextDate(f *facts) (record.Period, bool) {
+	if !st.lastDate.Resolved() || st.lastDateS != f.idx-1 || st.lastDateBlock != f.s.Block || !pastTense(f.masked) {
+		return record.Period{}, false
+	}
+	p := st.lastDate
+	p.Basis = record.Context
+	return p, true
+}
+
+// namedCountries lists the countries a sentence names, directly or
+// through the people it names (Lukashenka names Belarus).
+func (r *Rules) namedCountries(f *facts) []string {
+	var out []string
+	for _, m := range f.nations {
+		out = append(out, m.Key)
+	}
+	for _, m := range f.people {
+		if p, ok := r.Lex.Person(m.Key); ok {
+			out = append(out, p.Country)
+		}
+	}
+	return out
+}
+
+// provenance returns the provenance of a claim quoted as [a, b) of the
+// sentence.
+func provenance(doc *source.Doc, f *facts, a, b int, rule string) record.Provenance {
+	start, end := f.s.Start+a, f.s.Start+b
+	line, _ := doc.Position(start)
+	return record.Provenance{
+		SourceID: doc.ID, SourceSHA256: doc.SHA256,
+		ByteStart: int64(start), ByteEnd: int64(end), Line: int32(line),
+		Quote:   string(doc.Data[start:end]),
+		Section: f.s.Section, Method: record.ByProse, Rule: rule,
+	}
+}
+
+// sortByStart orders matches by position.
+func sortByStart(ms []lexicon.Match) {
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+}

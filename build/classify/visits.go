@@ -1,0 +1,365 @@
+package classify
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/claimpack/claimpack/build/extract/quantity"
+	"github.com/claimpack/claimpack/build/lexicon"
+	"github.com/claimpack/claimpack/build/record"
+)
+
+// A visit or meeting is a visit word in a clause ("paid a working visit",
+// "visited", "stay in", "met with", "took part in the … Summit") with:
+//
+//   - a visitor: a person of the lexicon, found as the owner of the visit
+//     ("Lukashenka’s 2005 visit"), its agent ("a visit to Minsk by Xi
+//     Jinping") or the person named nearest before the word; failing that
+//     a pronoun or a role ("he", "the heads of the two states", "Belarusian
+//     and Chinese delegations") stands for the person last named in the
+//     document;
+//   - a destination: the country or capital after "to" or "in", or the
+//     object of "visited"; without one, the other focus country;
+//   - both the visitor's country and the destination in the focus pair
+//     (a meeting may take place in a third country: its place is recorded);
+//   - no sign that it is not one specific visit: a count before it ("more
+//     than 120 mutual visits", "seven times"), frequency ("frequent",
+//     "frequently"), or intention ("needed to talk", "plans to visit").
+//
+// "the two visits" gives two mentions. The date is the nearest in the
+// sentence; a month without a year ("the December visit") takes the year
+// of the running context.
+
+var (
+	notSpecific = regexp.MustCompile(`(?i)\b(frequent|frequently|regular|regularly|exchanges? of|mutual visits|every year|each year|annual|times\b|needed to|need to|plans? to|planned|will|would|invited|invitation|expected to|intends? to)\b`)
+	vagueCount  = regexp.MustCompile(`(?i)\b(several|many|numerous|multiple|dozens of|hundreds of|a number of|a series of)\s+(?:\S+\s+){0,2}$`)
+	multiVisit  = regexp.MustCompile(`(?i)\b(two|three|four)\s+(?:(?:state|official|working|separate|bilateral|mutual)\s+)?$`)
+	pronoun     = regexp.MustCompile(`(?i)\b(he|his|him|she|her)\b`)
+	prepTo      = regexp.MustCompile(`(?i)\b(to|in|at|into)\s*$`)
+	definite    = regexp.MustCompile(`(?i)\b(the|this|that)\b`)
+	headsOf     = regexp.MustCompile(`(?i)\b(heads? of (the two )?states?|the two (leaders|presidents)|both leaders|delegations?)\b`)
+	monthBefore = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+$`)
+)
+
+func (r *Rules) visits(f *facts, st *docState, res *Result) {
+	cues := r.Lex.VisitDict.Find(f.masked)
+	seen := map[string]bool{} // one mention per visit per sentence
+	for ci, cue := range cues {
+		c := f.clause(cue.Start)
+		// one visit per cue cluster: "paid a state visit … meeting" is one
+		if ci > 0 && c.contains(cues[ci-1].Start) && samePerson(r, f, cues[ci-1].Start, cue.Start) {
+			continue
+		}
+		before := f.masked[c.start:cue.Start]
+		window := f.masked[max(c.start, cue.Start-60):min(c.end, cue.End+40)]
+		if notSpecific.MatchString(window) || vagueCount.MatchString(before) || countedBefore(f, cue.Start, c) {
+			continue
+		}
+		// "after the talks", "the visit follows …": a definite reference
+		// without a date or a destination of its own is anaphora, no new
+		// mention
+		if definite.MatchString(lastWords(before, 1)) && !hasOwnDate(f, cue, c) && !r.hasDestination(f, cue, c) {
+			continue
+		}
+		kind := cue.Key
+		if kind == "summit" {
+			after := strings.ToLower(f.masked[cue.End:min(c.end, cue.End+60)])
+			if !strings.Contains(after, "summit") && !strings.Contains(after, "forum") {
+				continue
+			}
+		}
+		visitor, vcountry, ok := r.visitor(f, st, cue, c)
+		if !ok {
+			continue
+		}
+		host, place := r.destination(f, cue, c, vcountry)
+		if kind == "meeting" || kind == "summit" {
+			if host == "" {
+				host = r.other(vcountry)
+				if kind == "meeting" && !r.counterpart(f, c, vcountry) {
+					continue
+				}
+			}
+		} else if host == "" {
+			host = r.other(vcountry)
+		}
+		if !r.focus(vcountry) || host == vcountry || !r.focus(host) && !(kind == "meeting" && r.counterpart(f, c, vcountry)) {
+			continue
+		}
+		if kind == "visit" {
+			kind = r.visitKind(f, cue, c)
+		}
+		when := r.eventDate(f, cue.Start, st)
+		st.lastVisit = record.VisitMention{Visitor: visitor, VisitorCountry: vcountry, HostCountry: host}
+		if k := visitor + "|" + host + "|" + when.EDTF; seen[k] {
+			continue
+		} else {
+			seen[k] = true
+		}
+		n := 1
+		if m := multiVisit.FindStringSubmatch(before); m != nil && strings.HasSuffix(f.masked[cue.Start:cue.End], "s") {
+			n = map[string]int{"two": 2, "three": 3, "four": 4}[strings.ToLower(m[1])]
+		}
+		a, b := quoteSpan(f, c)
+		for k := 0; k < n; k++ {
+			_, claimID := st.ids.next(record.PrefixClaim, "visit", normalize(f.text), visitor, fmt.Sprint(cue.Start), fmt.Sprint(k))
+			res.Visits = append(res.Visits, record.VisitMention{
+				ClaimID: claimID, When: when, Visitor: visitor, VisitorRole: r.role(f, visitor, c),
+				VisitorCountry: vcountry, HostCountry: host, Place: place, Kind: kind,
+				Provenance: provenance(st.doc, f, a, b, "prose.visit."+kind),
+			})
+		}
+	}
+}
+
+// countedBefore reports whether a count ("more than 120 mutual visits")
+// comes within three words before offset i: an aggregate, not one visit.
+func countedBefore(f *facts, i int, c span) bool {
+	for _, q := range f.qty {
+		if q.Kind == quantity.Count && q.End <= i && q.Start >= c.start && words(f.masked[q.End:i]) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// samePerson reports whether two visit words of one clause belong to one
+// visit: nothing but the same visitor between them.
+func samePerson(r *Rules, f *facts, a, b int) bool {
+	between := f.masked[a:b]
+	return len(r.Lex.PersonDict.Find(between)) == 0 && len(f.nationsIn(a, b)) <= 1
+}
+
+// visitor finds who visits, and their country.
+func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (string, string, bool) {
+	person := func(m lexicon.Match) (string, string, bool) {
+		p, ok := r.Lex.Person(m.Key)
+		return p.Name, p.Country, ok
+	}
+	var before, after []lexicon.Match
+	for _, m := range f.people {
+		if m.Start < c.start || m.End > c.end {
+			continue
+		}
+		if m.End <= cue.Start {
+			before = append(before, m)
+		} else if m.Start >= cue.End {
+			after = append(after, m)
+		}
+	}
+	// "a visit to Minsk by Xi Jinping", "the visit of Chinese Premier Li Qiang"
+	if len(after) > 0 {
+		gap := strings.ToLower(f.masked[cue.End:after[0].Start])
+		if (strings.Contains(gap, " by ") || strings.HasPrefix(strings.TrimSpace(gap), "of ")) && words(gap) <= 8 {
+			return person(after[0])
+		}
+	}
+	if len(before) > 0 {
+		last := before[len(before)-1]
+		// in "X met with Y" or "meeting with Y", the one after "with" is the host
+		if strings.Contains(strings.ToLower(f.masked[last.End:cue.Start]), " with ") && len(before) > 1 {
+			return person(before[len(before)-2])
+		}
+		if !strings.HasSuffix(strings.TrimSpace(strings.ToLower(f.masked[c.start:last.Start])), "with") {
+			return person(last)
+		}
+	}
+	// "the two visits President Lukashenko paid", "meeting with X"
+	if len(after) > 0 && (cue.Key == "meeting" || words(f.masked[cue.End:after[0].Start]) <= 2) {
+		return person(after[0])
+	}
+	// "the December visit", "this visit to Beijing": a definite mention
+	// with a date or a place of its own refers to the visit last named
+	if st.lastVisit.Visitor != "" && definite.MatchString(lastWords(f.masked[c.start:cue.Start], 3)) &&
+		(monthBefore.MatchString(f.masked[c.start:cue.Start]) || len(f.dates) > 0) {
+		return st.lastVisit.Visitor, st.lastVisit.VisitorCountry, true
+	}
+	// a meeting: the person of the clause who is not of the venue's
+	// country ("… session in Beijing, co-chaired by … Parkhomchik and …")
+	if cue.Key == "meeting" && len(before)+len(after) > 0 {
+		venue, _ := r.destination(f, cue, c, "")
+		for _, m := range append(before, after...) {
+			if p, ok := r.Lex.Person(m.Key); ok && r.focus(p.Country) && p.Country != venue {
+				return p.Name, p.Country, true
+			}
+		}
+	}
+	// a role of a country: "the President of the Republic of Belarus met
+	// with …", "Belarusian Prime Minister"
+	if name, country, ok := r.roleVisitor(f, cue, c); ok {
+		return name, country, true
+	}
+	// a pronoun or a role stands for the person last named
+	window := f.masked[max(c.start, cue.Start-80):cue.Start]
+	if pronoun.MatchString(window) || headsOf.MatchString(f.masked[c.start:c.end]) || r.roleBefore(f, cue, c) {
+		for _, country := range r.countriesOf(f, c) {
+			if name := st.lastPerson[country]; name != "" {
+				p, _ := r.Lex.Person(name)
+				return p.Name, p.Country, true
+			}
+		}
+		if st.lastAny != "" {
+			p, _ := r.Lex.Person(st.lastAny)
+			return p.Name, p.Country, true
+		}
+	}
+	return "", "", false
+}
+
+// roleVisitor reads a visitor named only by role and country, before the
+// visit word: "the President of the Republic of Belarus", "Belarusian
+// Prime Minister". The name is the role and the country ("President of
+// Belarus"): the lexicon holds no roles of people, which change.
+func (r *Rules) roleVisitor(f *facts, cue lexicon.Match, c span) (string, string, bool) {
+	seg := f.masked[c.start:cue.Start]
+	roles := r.Lex.RoleDict.Find(seg)
+	if len(roles) == 0 {
+		return "", "", false
+	}
+	role := roles[len(roles)-1]
+	if role.Key == "delegation" {
+		return "", "", false
+	}
+	// the country right after ("President of Belarus") or right before
+	// ("Belarusian President") the role word
+	for _, m := range r.Lex.CountryDict.Find(seg) {
+		after := m.Start >= role.End && words(seg[role.End:m.Start]) <= 4
+		before := m.End <= role.Start && words(seg[m.End:role.Start]) <= 1
+		if (after || before) && r.focus(m.Key) {
+			title := strings.ToUpper(role.Key[:1]) + strings.ReplaceAll(role.Key[1:], "_", " ")
+			return title + " of " + r.Lex.CountryName(m.Key), m.Key, true
+		}
+	}
+	return "", "", false
+}
+
+// hasOwnDate reports whether the visit word's clause holds a date.
+func hasOwnDate(f *facts, cue lexicon.Match, c span) bool {
+	for _, d := range f.dates {
+		if c.contains(d.Start) {
+			return true
+		}
+	}
+	return monthBefore.MatchString(f.masked[c.start:cue.Start])
+}
+
+// hasDestination reports whether a place follows the visit word.
+func (r *Rules) hasDestination(f *facts, cue lexicon.Match, c span) bool {
+	h, _ := r.destination(f, cue, c, "")
+	return h != ""
+}
+
+// countriesOf lists the focus countries a clause's role words refer to
+// ("the President of Belarus" → BLR), most specific first.
+func (r *Rules) countriesOf(f *facts, c span) []string {
+	var out []string
+	for _, n := range f.nationsIn(c.start, c.end) {
+		if r.focus(n) {
+			out = append(out, n)
+		}
+	}
+	for _, n := range r.Focus {
+		if !contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// roleBefore reports whether a role word ("the President of Belarus",
+// "Belarusian delegation") comes before the visit word in its clause.
+func (r *Rules) roleBefore(f *facts, cue lexicon.Match, c span) bool {
+	return len(r.Lex.RoleDict.Find(f.masked[c.start:cue.Start])) > 0
+}
+
+// destination reads where a visit goes: the country or capital after "to",
+// "in" or the visit verb.
+func (r *Rules) destination(f *facts, cue lexicon.Match, c span, vcountry string) (host, place string) {
+	for _, m := range f.nations {
+		if m.Start < cue.End || m.End > c.end || m.Start-cue.End > 90 || m.Key == vcountry {
+			continue // the visitor's own country names the visitor ("the visit of Chinese Premier …")
+		}
+		gap := strings.ToLower(f.masked[cue.End:m.Start])
+		if words(gap) > 8 {
+			continue
+		}
+		if prepTo.MatchString(gap) || strings.TrimSpace(gap) == "" {
+			host = m.Key
+			if city, ok := r.Lex.City(f.masked[m.Start:m.End]); ok {
+				place = city
+			}
+			return host, place
+		}
+	}
+	return "", ""
+}
+
+// counterpart reports whether the clause names a person or a counterpart
+// from the other focus country ("met with his Belarusian counterpart").
+func (r *Rules) counterpart(f *facts, c span, vcountry string) bool {
+	for _, m := range f.people {
+		if p, ok := r.Lex.Person(m.Key); ok && m.Start >= c.start && m.End <= c.end && p.Country == r.other(vcountry) {
+			return true
+		}
+	}
+	for _, m := range f.nations {
+		if m.Start >= c.start && m.End <= c.end && m.Key == r.other(vcountry) {
+			return true
+		}
+	}
+	return f.hasPair(c.start, c.end)
+}
+
+// visitKind reads the kind of a visit from the words before it ("paid a
+// state visit" is matched whole by the lexicon; this catches "his first
+// official foreign visit" and summits).
+func (r *Rules) visitKind(f *facts, cue lexicon.Match, c span) string {
+	around := strings.ToLower(f.masked[max(c.start, cue.Start-30):min(c.end, cue.End+60)])
+	switch {
+	case strings.Contains(around, "state visit"):
+		return "state"
+	case strings.Contains(around, "official"):
+		return "official"
+	case strings.Contains(around, "working"):
+		return "working"
+	case strings.Contains(around, "summit") || strings.Contains(around, "forum"):
+		return "summit"
+	}
+	return "visit"
+}
+
+// role reads the visitor's role from the clause ("then Vice-President Xi
+// Jinping", "Chinese Premier Li Qiang").
+func (r *Rules) role(f *facts, visitor string, c span) string {
+	for _, m := range f.people {
+		if m.Key != visitor || m.Start < c.start || m.End > c.end {
+			continue
+		}
+		before := f.masked[max(c.start, m.Start-40):m.Start]
+		after := f.masked[m.End:min(c.end, m.End+60)]
+		if ms := r.Lex.RoleDict.Find(before); len(ms) > 0 {
+			return ms[len(ms)-1].Key
+		}
+		if ms := r.Lex.RoleDict.Find(after); len(ms) > 0 && words(after[:ms[0].Start]) <= 3 {
+			return ms[0].Key
+		}
+	}
+	return ""
+}
+
+// eventDate dates an event mentioned at offset i: the nearest date of the
+// sentence; a month name right before the event word with the context's
+// year ("the December visit"); or, failing both, unresolved.
+func (r *Rules) eventDate(f *facts, i int, st *docState) record.Period {
+	if d, ok := f.clauseDate(i); ok {
+		return d.Period
+	}
+	if m := monthBefore.FindStringSubmatch(f.masked[max(0, i-40):i]); m != nil && st.lastDate.Resolved() {
+		if p, ok := monthOf(m[1], st.lastDate.Start.Year()); ok {
+			p.Text = m[1]
+			return p
+		}
+	}
+	return record.Period{Basis: record.Unresolved}
+}

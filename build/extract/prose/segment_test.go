@@ -1,0 +1,94 @@
+package prose
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimpack/claimpack/build/record"
+	"github.com/claimpack/claimpack/build/source"
+)
+
+// A made-up chapter laid out as PDF extractions of academic papers are:
+// hard wraps, footnote numbers glued to sentences, a footnote block that
+// interrupts a body sentence, a figure caption, a heading, references.
+const paper = `Early contacts
+The two countries signed a treaty in 1995.1 Relations grew after
+Dr. Smith's visit to Minsk in Oct. 2001.2 In the same year, the U.S.
+ambassador left; trade reached USD 3.7 billion.77 The park was
+1
+
+2
+
+Jane Doe, “A History of Trade,” Journal of Things, no. 4 (March 3, 2019), 12,
+https://example.org/history.
+2 John Roe and Ann Poe, “Visits,” Daily News, May 5, 2020.
+ founded in 2012 by decree.3 A second sentence follows here.
+
+Figure 1 - Trade between the two countries, 2010-2020 (own
+presentation, source: national statistics).
+The economy grew by 3.5 % in 2019. It was 0.67% of the total.
+
+References
+Doe, J. 2019. “A History of Trade.” Journal of Things 4: 1–20.
+`
+
+func TestSentences(t *testing.T) {
+	doc := source.New("p.txt", "p.txt", []byte(paper))
+	got := Sentences(doc, Blocks(doc, nil))
+	type want struct {
+		text    string
+		section record.Section
+		line    int
+	}
+	wants := []want{
+		{"Early contacts", record.Body, 1},
+		{"The two countries signed a treaty in 1995.", record.Body, 2},
+		{"Relations grew after\nDr. Smith's visit to Minsk in Oct. 2001.", record.Body, 2},
+		{"In the same year, the U.S.\nambassador left; trade reached USD 3.7 billion.", record.Body, 3},
+		{"The park was", record.Body, 4},
+		{"1\n\n2\n\nJane Doe, “A History of Trade,” Journal of Things, no. 4 (March 3, 2019), 12,\nhttps://example.org/history.", record.Footnote, 5},
+		{"John Roe and Ann Poe, “Visits,” Daily News, May 5, 2020.", record.Footnote, 11},
+		{"founded in 2012 by decree.", record.Body, 12},
+		{"A second sentence follows here.", record.Body, 12},
+		{"Figure 1 - Trade between the two countries, 2010-2020 (own\npresentation, source: national statistics).", record.Caption, 14},
+		{"The economy grew by 3.5 % in 2019.", record.Body, 16},
+		{"It was 0.67% of the total.", record.Body, 16},
+		{"References", record.Reference, 18},
+	}
+	for i, w := range wants {
+		if i >= len(got) {
+			t.Fatalf("only %d sentences, want at least %d", len(got), len(wants))
+		}
+		g := got[i]
+		if g.Text != w.text || g.Section != w.section || g.Line != w.line {
+			t.Errorf("sentence %d: got %q %s line %d\n              want %q %s line %d", i, g.Text, g.Section, g.Line, w.text, w.section, w.line)
+		}
+		if string(doc.Data[g.Start:g.End]) != g.Text {
+			t.Errorf("sentence %d does not slice the document", i)
+		}
+	}
+	for _, g := range got[len(wants):] {
+		if g.Section != record.Reference {
+			t.Errorf("after References: %q is %s", g.Text, g.Section)
+		}
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add(paper)
+	f.Add("a.1 B\n\n2\nX, “T,” Y, 4.\nc d e f.\n")
+	f.Add("\ufeffHeading\r\nText. More text.\r\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := source.New("f.txt", "f.txt", []byte(text))
+		prev := 0
+		for _, s := range Sentences(doc, Blocks(doc, nil)) {
+			if s.Start < prev || s.End < s.Start || s.End > len(text) {
+				t.Fatalf("span [%d,%d) after %d in %d bytes", s.Start, s.End, prev, len(text))
+			}
+			if text[s.Start:s.End] != s.Text || strings.TrimSpace(s.Text) == "" {
+				t.Fatalf("sentence %q does not slice the text", s.Text)
+			}
+			prev = s.End
+		}
+	})
+}
