@@ -307,6 +307,16 @@ func TestFigures(t *testing.T) {
 			compared: map[string]int{"values": 1},
 		},
 		{
+			name: "China's exports to Belarus are Belarus's imports from China",
+			in: []tr{
+				curated(table("tr-x", "exports", y2020, 37.01e9, 15), 3.701e9),
+				{id: "tr-i", ind: "imports", when: y2020, written: 3.7e9, src: "002", line: 482, from: "CHN", to: "BLR"},
+				{id: "tr-e", ind: "exports", when: y2020, written: 748.2e6, src: "002", line: 482, from: "BLR", to: "CHN"},
+			},
+			want:     []found{{UnitMismatch, "tr-i tr-x", "trade-table-unit"}},
+			compared: map[string]int{"units": 1, "values": 1},
+		},
+		{
 			name: "a disagreement a curation entry resolves names it",
 			in: []tr{
 				{id: "tr-a", ind: "turnover", when: y2023, written: 7.1e9, published: 7.7e9, curation: "fix", src: "000", line: 10},

@@ -99,9 +99,16 @@ func newFigure(id, claim, dataset, what string, fig record.Figure, p record.Prov
 }
 
 // key groups figures that state the same quantity: dataset, indicator or
-// measure, product, direction, period and unit.
+// measure, product, direction, period and unit. Exports and imports with
+// a direction are one quantity, the flow of goods from one country to the
+// other: China's exports to Belarus are Belarus's imports from China
+// (mirror statistics of two reporters, which can disagree).
 func (f *figure) key() string {
-	return strings.Join([]string{f.dataset, f.what, f.product, f.from, f.to, f.period, f.unit}, "\x1f")
+	what := f.what
+	if f.dataset == "trade" && (what == "exports" || what == "imports") && f.from != "" && f.to != "" {
+		what = "flow"
+	}
+	return strings.Join([]string{f.dataset, what, f.product, f.from, f.to, f.period, f.unit}, "\x1f")
 }
 
 // place is the table (or the prose) of a document a figure comes from.
