@@ -102,8 +102,9 @@ func wantExit(t *testing.T, want int, args ...string) (string, string) {
 
 // TestReleaseCycle is the issue's "how it is checked", on a copy of the
 // seeds: a release validates; a second run publishes nothing; a table
-// column added gives a minor release whose diff shows the new records; a
-// value corrected gives a patch; a build is stamped with the version its
+// column added, and a sentence about a new visit, each give a minor
+// release whose diff shows the new records; a value corrected gives a
+// patch; a build is stamped with the version its
 // release gets and equals it; one character edited in a released CSV
 // makes validate fail.
 func TestReleaseCycle(t *testing.T) {
@@ -139,16 +140,31 @@ func TestReleaseCycle(t *testing.T) {
 		}
 	}
 
+	// A sentence about a new visit: a minor release whose diff shows it.
+	editFile(t, filepath.Join(s, "004_c5fea0082e6df34a.txt"), func(doc string) string {
+		return strings.TrimRight(doc, "\n") + "\nOn 3 June 2025, President Lukashenko paid a state visit to China and met President Xi Jinping in Beijing.\n"
+	})
+	_, stderr = wantExit(t, 0, "release", "-seeds", s, "-datasets", ds)
+	if !strings.Contains(stderr, "(version 1.2.0, minor: records added or removed; compared with 1.1.0:") {
+		t.Errorf("a new visit: %s", stderr)
+	}
+	stdout, _ = wantExit(t, 0, "diff", filepath.Join(ds, "v1.1.0"), filepath.Join(ds, "v1.2.0"))
+	for _, want := range []string{"visits: 1 added, 0 removed", `kind=state visitor="Alexander Lukashenko" date=2025-06-03`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("diff lacks %q:\n%s", want, stdout)
+		}
+	}
+
 	editFile(t, filepath.Join(s, "000_80e96b79e50ffd3c.txt"), correct2024)
 	// The build is stamped with the version the release then gets, and
 	// is the same files.
 	next := filepath.Join(tmp, "next")
 	wantExit(t, 0, "build", "-seeds", s, "-datasets", ds, "-out", next)
 	_, stderr = wantExit(t, 0, "release", "-seeds", s, "-datasets", ds)
-	if !strings.Contains(stderr, "(version 1.1.1, patch: values of existing records changed") {
+	if !strings.Contains(stderr, "(version 1.2.1, patch: values of existing records changed") {
 		t.Errorf("patch release: %s", stderr)
 	}
-	built, released := tree(t, next), tree(t, filepath.Join(ds, "v1.1.1"))
+	built, released := tree(t, next), tree(t, filepath.Join(ds, "v1.2.1"))
 	if len(built) != len(released) {
 		t.Errorf("build has %d files, release %d", len(built), len(released))
 	}
@@ -157,7 +173,7 @@ func TestReleaseCycle(t *testing.T) {
 			t.Errorf("%s differs between the build and the release", p)
 		}
 	}
-	stdout, _ = wantExit(t, 0, "diff", "-format", "json", filepath.Join(ds, "v1.1.0"), filepath.Join(ds, "v1.1.1"))
+	stdout, _ = wantExit(t, 0, "diff", "-format", "json", filepath.Join(ds, "v1.2.0"), filepath.Join(ds, "v1.2.1"))
 	var d struct {
 		Datasets []struct {
 			Dataset string
@@ -185,9 +201,9 @@ func TestReleaseCycle(t *testing.T) {
 	}
 
 	// One character of a released CSV.
-	csvPath := filepath.Join(ds, "v1.1.1", "trade.csv")
+	csvPath := filepath.Join(ds, "v1.2.1", "trade.csv")
 	editFile(t, csvPath, func(s string) string { return strings.Replace(s, ",31.82,", ",31.83,", 1) })
-	_, stderr = wantExit(t, 1, "validate", filepath.Join(ds, "v1.1.1"))
+	_, stderr = wantExit(t, 1, "validate", filepath.Join(ds, "v1.2.1"))
 	if !strings.Contains(stderr, filepath.ToSlash(csvPath)+": error: has SHA-256") {
 		t.Errorf("validate of an edited release: %s", stderr)
 	}
