@@ -14,7 +14,7 @@ var checkDoc = map[string]string{
 	"sums":   "exports + imports = turnover, for one period, within one table, one document or one reporter's statistics",
 	"units":  "a table value and a prose figure for the same quantity whose ratio is close to a power of ten other than 1",
 	"values": "figures for the same indicator or measure, direction and period that cannot both hold",
-	"dates":  "records of one event whose dates do not overlap",
+	"dates":  "records of one event (the same event key from the merge) whose dates do not overlap",
 }
 
 // Report returns the quality report, QUALITY.md: what was checked and how,
