@@ -1,6 +1,6 @@
 # claimpack — see README.md. Every target is phony: build/ and datasets/
 # are directories of the project, not outputs of these rules.
-.PHONY: all datasets release test check vet unit fuzz interop bench golden clean claimpack
+.PHONY: all datasets release releases test check vet unit fuzz interop bench golden clean claimpack
 
 GO      ?= go
 BIN     := bin/claimpack
@@ -31,11 +31,21 @@ unit:
 	$(GO) test -short ./...
 
 # The whole suite: everything in check, the slow tests, a fuzz smoke run of
-# every parser, and the interoperability tests with third-party readers.
+# every parser, the interoperability tests with third-party readers, and
+# every published release.
 test: vet
 	$(GO) test -count=1 ./...
 	$(MAKE) fuzz
 	$(MAKE) interop
+	$(MAKE) releases
+
+# Validate every release in datasets/ (its files, index.json, CHANGELOG.md);
+# passes when nothing is released yet.
+releases: claimpack
+	@if [ -f datasets/index.json ]; then $(BIN) validate datasets; \
+	elif ls -d datasets/v*/ >/dev/null 2>&1; then \
+	  echo "datasets/ has version directories but no index.json" >&2; exit 1; \
+	else echo "datasets/: no release yet"; fi
 
 fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \

@@ -27,6 +27,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/claimpack/claimpack/build/check"
 	"github.com/claimpack/claimpack/build/classify"
 	"github.com/claimpack/claimpack/build/contract"
 	"github.com/claimpack/claimpack/build/curate"
@@ -99,6 +100,9 @@ type Result struct {
 	// Created is the deterministic creation time of the package: the
 	// newest publication end day of the sources (zero if none is known).
 	Created time.Time
+	// Checks is what the consistency checks found: the conflicts dataset
+	// and the quality report, QUALITY.md, a file of the package.
+	Checks *check.Result
 }
 
 // Run runs the pipeline up to validated rows.
@@ -150,13 +154,17 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	agreements, agreementClaims := merge.Agreements(set.Agreements)
 	other = append(append(other, visitClaims...), agreementClaims...)
 
+	// The checks read the curated, merged records and add conflicts; they
+	// never change or drop a record.
+	res.Checks = check.Run(check.Input{Trade: set.Trade, FDI: set.FDI, Events: check.Events(visits, agreements)}, check.DefaultOptions())
+
 	datasets := map[string][]any{
 		"trade":      anySlice(set.Trade),
 		"fdi":        anySlice(set.FDI),
 		"claims":     anySlice(claimsOf(set, other, outcome.Rejected)),
 		"sources":    anySlice(sourcesOf(docs)),
 		"curation":   anySlice(outcome.Curation),
-		"conflicts":  {},
+		"conflicts":  anySlice(res.Checks.Conflicts),
 		"visits":     anySlice(visits),
 		"agreements": anySlice(agreements),
 	}
@@ -175,10 +183,14 @@ func (r *Result) Package(version string) ([]publish.File, error) {
 	if r.Diags.HasErrors() {
 		return nil, errors.New("the build has errors: nothing to publish")
 	}
+	var extra []publish.File
+	if r.Checks != nil {
+		extra = append(extra, publish.File{Path: check.ReportFile, Data: r.Checks.Report()})
+	}
 	return publish.Package(publish.Input{
 		Name: PackageName, Title: PackageTitle, Description: PackageDescription,
 		Version: version, Created: r.Created, ToolVersion: ToolVersion,
-		Tables: r.Tables, Docs: r.Docs,
+		Tables: r.Tables, Docs: r.Docs, Extra: extra,
 	})
 }
 

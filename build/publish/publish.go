@@ -52,6 +52,9 @@ type Input struct {
 	ToolVersion string
 	Tables      []Table
 	Docs        []*source.Doc
+	// Extra are further files of the package (QUALITY.md), listed in
+	// datapackage.json like the others.
+	Extra []File
 }
 
 // Package returns the files of the package, sorted by path.
@@ -79,6 +82,7 @@ func Package(in Input) ([]File, error) {
 	for _, d := range in.Docs {
 		files = append(files, File{SourcePath(d.Name), d.Data})
 	}
+	files = append(files, in.Extra...)
 	desc, err := Descriptor(in, files)
 	if err != nil {
 		return nil, err

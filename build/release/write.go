@@ -1,6 +1,15 @@
 // Package release puts packages on disk: atomic writes of a package
-// directory, and (see release.go) immutable versions under datasets/ with
-// their index, changelog and record-level diffs.
+// directory (Write), and immutable versions under a datasets directory
+// (Release): the version a build gets from the record-level diff with the
+// latest release (NextVersion), index.json (the list of releases and the
+// hash of every file; writing it is what makes a release real),
+// CHANGELOG.md, a lock against two releases at once, recovery from a
+// crashed release, and the checks of releases against index.json
+// (VerifyRelease, VerifyDatasets).
+//
+// This is the effect edge of the pipeline: it reads and writes files, but
+// never reads the clock or the environment (the release date and the
+// fault-injection step come from the caller) and never exits.
 package release
 
 import (
@@ -33,6 +42,12 @@ func CheckPath(p string) error {
 // only when replace is true (the old one is renamed aside first, then
 // removed); otherwise Write fails with ErrExists and changes nothing.
 func Write(dir string, files []publish.File, replace bool) error {
+	return write(dir, files, replace, func() {})
+}
+
+// write is Write with a hook called when the files are complete under the
+// temporary name, before the rename.
+func write(dir string, files []publish.File, replace bool, staged func()) error {
 	for _, f := range files {
 		if err := CheckPath(f.Path); err != nil {
 			return err
@@ -57,7 +72,11 @@ func Write(dir string, files []publish.File, replace bool) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if _, err := os.Stat(dir); err == nil {
+	staged()
+	// Without replace, the rename itself refuses an existing (non-empty)
+	// directory, so a release directory that appeared meanwhile is never
+	// replaced.
+	if _, err := os.Stat(dir); err == nil && replace {
 		old := tmp + ".old"
 		if err := os.Rename(dir, old); err != nil {
 			return fmt.Errorf("write %s: move the old directory aside: %w", dir, err)
@@ -111,6 +130,38 @@ func writeFile(p string, data []byte) error {
 		return err
 	}
 	return f.Close()
+}
+
+// writeFileAtomic writes data as the file p, atomically: into a temporary
+// sibling, synced, then renamed over p. staged is called before the
+// rename.
+func writeFileAtomic(p string, data []byte, staged func()) error {
+	dir := filepath.Dir(p)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(p)+".tmp-")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // fails harmlessly once renamed
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	staged()
+	if err := os.Rename(tmp, p); err != nil {
+		return fmt.Errorf("write %s: %w", p, err)
+	}
+	return syncDir(dir)
 }
 
 func syncDir(d string) error {

@@ -51,7 +51,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) int{
 		"build":    cmdBuild,
+		"release":  cmdRelease,
 		"validate": cmdValidate,
+		"diff":     cmdDiff,
 		"score":    cmdScore,
 		"explain":  cmdExplain,
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/claimpack/claimpack/build/diag"
+	"github.com/claimpack/claimpack/build/release"
 	"github.com/claimpack/claimpack/build/verify"
 )
 
@@ -15,6 +17,8 @@ func cmdValidate(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	format := fs.String("format", "text", "findings format: text (stderr) or json (stdout)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimpack validate [-format text|json] DIR")
+		fmt.Fprintln(stderr, "DIR is a package, a release (datasets/vX.Y.Z, also checked against datasets/index.json),")
+		fmt.Fprintln(stderr, "or a datasets directory holding index.json (every release it lists is checked).")
 		fs.PrintDefaults()
 	}
 	if code, ok := parse(fs, args, 1); !ok {
@@ -25,7 +29,17 @@ func cmdValidate(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintf(stderr, "claimpack: %s is not a package directory\n", dir)
 		return exitUsage
 	}
-	diags := verify.Package(os.DirFS(dir), verify.Options{Display: filepath.ToSlash(filepath.Clean(dir))})
+	display := filepath.ToSlash(filepath.Clean(dir))
+	var diags diag.List
+	if _, err := os.Stat(filepath.Join(dir, release.IndexFile)); err == nil {
+		diags = release.VerifyDatasets(os.DirFS(dir), display)
+	} else {
+		diags = verify.Package(os.DirFS(dir), verify.Options{Display: display})
+		if datasets, name, ok := release.InDatasets(dir); ok {
+			diags = append(diags, release.VerifyRelease(os.DirFS(datasets), name, filepath.ToSlash(datasets))...)
+			diags.Sort()
+		}
+	}
 	if code := report(diags, *format, stdout, stderr); code != exitOK {
 		return code
 	}
