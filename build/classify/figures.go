@@ -347,13 +347,13 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 
 	switch t.topic {
 	case "trade":
-		exp, imp := r.direction(f, q, c, key)
+		exp, imp := r.direction(f, q, c, key, t)
 		if key == "turnover" || key == "balance" || key == "growth_rate" || key == "share" || key == "rank" || key == "growth_multiple" {
-			exp, imp = r.directionIfStated(f, q, c, exp, imp)
+			exp, imp = r.directionIfStated(f, q, c, t)
 		}
 		recID, claimID := st.ids.next(record.PrefixTrade, idKey...)
 		res.Trade = append(res.Trade, record.Trade{
-			RecordID: recID, ClaimID: claimID, Indicator: key,
+			RecordID: recID, ClaimID: claimID, Indicator: key, Product: r.product(f, t, c),
 			Exporter: exp, Importer: imp, Reporter: r.reporter(f, c),
 			Attribution:  r.attribution(f, c),
 			PeriodFields: record.PeriodColumns(when), Figure: fig, Provenance: prov, When: when,
@@ -437,12 +437,17 @@ func pastTense(s string) bool {
 }
 
 // direction gives exporter and importer of a trade figure from the words
-// around it: "Belarus exported", "Belarusian exports to China", "imports
-// from China", "China’s exports".
-func (r *Rules) direction(f *facts, q quantity.Quantity, c span, key string) (exp, imp string) {
+// of its own phrase: the country before the trade word ("Belarus
+// exported", "Belarusian exports", "China’s exports") is its subject, and
+// "to X" or "from X" between the trade word and the figure, or right after
+// the figure, name the other side. A country past the next figure or trade
+// word belongs to that one ("…, imports from China amounted to …").
+func (r *Rules) direction(f *facts, q quantity.Quantity, c span, key string, t topicTerm) (exp, imp string) {
 	if key != "exports" && key != "imports" {
 		return "", ""
 	}
+	lo := min(t.start, q.Start)
+	hi := r.phraseEnd(f, q, c, t)
 	subject, to, from := "", "", ""
 	for _, m := range f.nations {
 		if m.Start < c.start || m.End > c.end {
@@ -450,11 +455,11 @@ func (r *Rules) direction(f *facts, q quantity.Quantity, c span, key string) (ex
 		}
 		before := strings.ToLower(strings.TrimSpace(f.masked[c.start:m.Start]))
 		switch {
-		case strings.HasSuffix(before, " to") || strings.HasSuffix(before, " into"):
+		case m.Start >= lo && m.End <= hi && (strings.HasSuffix(before, " to") || strings.HasSuffix(before, " into")):
 			to = m.Key
-		case strings.HasSuffix(before, " from"):
+		case m.Start >= lo && m.End <= hi && strings.HasSuffix(before, " from"):
 			from = m.Key
-		case m.End <= q.Start && subject == "":
+		case m.End <= t.start && words(f.masked[m.End:t.start]) <= 2:
 			subject = m.Key
 		}
 	}
@@ -482,16 +487,64 @@ func (r *Rules) direction(f *facts, q quantity.Quantity, c span, key string) (ex
 	return exp, imp
 }
 
+// phraseEnd is where a figure's phrase ends: six words after it, or
+// earlier at the next figure or trade word.
+func (r *Rules) phraseEnd(f *facts, q quantity.Quantity, c span, t topicTerm) int {
+	end := q.End + len(firstWords(f.masked[q.End:c.end], 6))
+	for _, o := range f.qty {
+		if o.Start >= q.End && o.Start < end {
+			end = o.Start
+		}
+	}
+	for _, o := range r.topicTerms(f, c) {
+		if o.start >= q.End && o.start < end {
+			end = o.start
+		}
+	}
+	return end
+}
+
+// product reads the goods a trade figure is about, written right before
+// its trade word: "food exports", "potash fertiliser exports".
+func (r *Rules) product(f *facts, t topicTerm, c span) string {
+	if t.key != "exports" && t.key != "imports" {
+		return ""
+	}
+	ts := tokens(f.text[c.start:t.start])
+	n := 0
+	for i := len(ts) - 1; i >= 0 && n < 2; i-- {
+		w := strings.Trim(ts[i].text, ",;:")
+		if w != ts[i].text || !modifierWord.MatchString(w) || notModifier[w] || isVerbish(w) ||
+			r.Lex.CountryDict.Has(w) || productStop[w] {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	return strings.Join(strings.Fields(f.text[c.start+ts[len(ts)-n].start:t.start]), " ")
+}
+
+// productStop are words before a trade word that are not goods.
+var productStop = map[string]bool{
+	"total": true, "overall": true, "bilateral": true, "annual": true, "foreign": true, "mutual": true,
+	"its": true, "their": true, "country's": true, "countrys": true, "goods": false, "net": true, "record": true,
+}
+
 // directionIfStated keeps a direction for a non-directional indicator only
 // when the clause says "exports to"/"imports from" ("Belarusian exports to
 // China surged by 18%" is a growth rate of exports).
-func (r *Rules) directionIfStated(f *facts, q quantity.Quantity, c span, exp, imp string) (string, string) {
+func (r *Rules) directionIfStated(f *facts, q quantity.Quantity, c span, t topicTerm) (string, string) {
 	seg := strings.ToLower(f.masked[c.start:q.Start])
-	switch {
-	case strings.Contains(seg, "export"):
-		return r.direction(f, q, c, "exports")
-	case strings.Contains(seg, "import"):
-		return r.direction(f, q, c, "imports")
+	for _, key := range []string{"exports", "imports"} {
+		if strings.Contains(seg, key[:6]) {
+			for _, o := range r.topicTerms(f, c) {
+				if o.key == key && o.end <= q.Start {
+					return r.direction(f, q, c, key, o)
+				}
+			}
+		}
 	}
 	return "", ""
 }
