@@ -60,8 +60,10 @@ func Package(in Input) ([]File, error) {
 		return nil, fmt.Errorf("package needs a name and a version")
 	}
 	var files []File
+	var sorted []Table
 	for _, t := range in.Tables {
 		rows := Sort(t.Dataset, t.Rows)
+		sorted = append(sorted, Table{t.Dataset, rows})
 		pq, err := Parquet(t.Dataset, rows, ParquetMeta{Package: in.Name, Version: in.Version, ToolVersion: in.ToolVersion})
 		if err != nil {
 			return nil, fmt.Errorf("write %s.parquet: %w", t.Dataset.Name, err)
@@ -73,8 +75,13 @@ func Package(in Input) ([]File, error) {
 		files = append(files,
 			File{t.Dataset.Name + ".parquet", pq},
 			File{t.Dataset.Name + ".csv", csv},
+			File{ExcelCSVPath(t.Dataset.Name), WithBOM(csv)},
 			File{t.Dataset.SchemaPath(), t.Dataset.Schema},
 		)
+	}
+	files, err := spreadsheetAndReadme(in, sorted, files)
+	if err != nil {
+		return nil, err
 	}
 	for _, d := range in.Docs {
 		files = append(files, File{SourcePath(d.Name), d.Data})
