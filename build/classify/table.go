@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/claimpack/claimpack/build/diag"
+	"github.com/claimpack/claimpack/build/extract/quantity"
 	"github.com/claimpack/claimpack/build/extract/table"
 	"github.com/claimpack/claimpack/build/lexicon"
 	"github.com/claimpack/claimpack/build/record"
@@ -149,7 +150,7 @@ func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Optio
 func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lexicon, ids *ids, res *Result) {
 	t := tc.t
 	label := c.Label.Text
-	value := c.Number.Value * tc.factor
+	value := quantity.Scale(c.Number.Value, tc.factor)
 	fig := record.Figure{
 		Value: value, Unit: tc.unit, Qualifier: record.Exact,
 		ValueText: c.Value.Text, UnitText: t.UnitText, Number: c.Number.Value, Written: value,
