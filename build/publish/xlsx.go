@@ -331,7 +331,10 @@ func (w *workbook) about(in Input, tables []Table) error {
 		return err
 	}
 	for _, t := range tables {
-		if err := line(0, t.Dataset.Name, strconv.Itoa(len(t.Rows)), t.Dataset.Title, t.Dataset.Description); err != nil {
+		if err := w.f.SetCellInt(s, "B"+strconv.Itoa(row), int64(len(t.Rows))); err != nil {
+			return err
+		}
+		if err := line(0, t.Dataset.Name, "", t.Dataset.Title, t.Dataset.Description); err != nil {
 			return err
 		}
 	}
