@@ -3,9 +3,11 @@
 //
 // In: the datasets' rows (already validated against their JSON Schemas),
 // the source documents and the package metadata. Out: []File sorted by
-// path: per dataset a Parquet file, a CSV file and its JSON Schema, a copy
-// of every source document, and datapackage.json (Frictionless Data
-// Package v2) with the size and SHA-256 of every file. Nothing here touches
+// path: per dataset a Parquet file, a CSV file, the same CSV with a
+// byte-order mark for Excel (excel/) and its JSON Schema, a copy of every
+// source document, an Excel workbook of every dataset, the data dictionary
+// (README.md), and datapackage.json (Frictionless Data Package v2) with the
+// size and SHA-256 of every file. Nothing here touches
 // the file system; release.Write puts the files on disk atomically.
 //
 // Guarantees: the same input gives the same bytes. Rows are sorted by the
