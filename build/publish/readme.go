@@ -107,7 +107,7 @@ func Readme(in Input, tables []Table) ([]byte, error) {
 	p("text cells that begin with `'` show the formula guard, and a spreadsheet's CSV import turns number-like text (a `quote` such as `32.9`, a `period` such as `2013`) into numbers unless that column is imported as Text.\n\n")
 
 	p("## How to cite\n\n")
-	p("> %s, version %s (created %s). Data package `%s`, built with claimpack %s from %d source documents. Records licensed CC-BY-4.0.\n\n", in.Title, in.Version, created, in.Name, in.ToolVersion, len(in.Docs))
+	p("> %s, version %s (created %s). Data package `%s`, built with claimpack %s from %s. Records licensed CC-BY-4.0.\n\n", in.Title, in.Version, created, in.Name, in.ToolVersion, documents(len(in.Docs)))
 	p("```bibtex\n@misc{%s-%s,\n  title   = {%s},\n  version = {%s},\n  year    = {%s},\n  note    = {Data package %s, created %s, built with claimpack %s},\n}\n```\n\n",
 		in.Name, in.Version, bibtex(in.Title), in.Version, in.Created.UTC().Format("2006"), in.Name, created, in.ToolVersion)
 
@@ -207,9 +207,20 @@ func code(s string) string {
 	return fence + pad + strings.ReplaceAll(s, "|", `\|`) + pad + fence
 }
 
-// cell renders text for a Markdown table cell: one line, pipes escaped.
+// cell renders text for a Markdown table cell: one line, with pipes and
+// angle brackets escaped (so that "sources/<source_id>.txt" is not taken
+// for an HTML tag).
 func cell(s string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`)
+	r := strings.NewReplacer("|", `\|`, "<", `\<`, ">", `\>`)
+	return r.Replace(strings.Join(strings.Fields(s), " "))
+}
+
+// documents is "1 source document" or "N source documents".
+func documents(n int) string {
+	if n == 1 {
+		return "1 source document"
+	}
+	return fmt.Sprintf("%d source documents", n)
 }
 
 func bibtex(s string) string {
