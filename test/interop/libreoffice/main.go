@@ -10,10 +10,13 @@
 //   - every identifier (columns named *_id, *_ids, *sha256) stays text,
 //     character for character;
 //   - every other text cell keeps every character (non-ASCII included), or
-//     is number-like text (a quote "32.9", a period "2013") that the
-//     import turned into the number it spells, which is counted and
-//     reported, since a user who needs the text imports that column as
-//     Text or opens the workbook;
+//     is text that the import turned into the value it spells, as every
+//     spreadsheet's CSV import does: a number ("32.9", "2013"), a
+//     percentage ("20%" → 0.2) or a date in words ("March 2010" → a day of
+//     March 2010). Those are counted and reported, since a user who needs
+//     the text imports that column as Text or opens the workbook; any
+//     other change (a decimal comma read as thousands, lost characters)
+//     fails;
 //   - the same CSV with a UTF-8 byte-order mark (excel/<name>.csv) gives
 //     exactly the same cells.
 //
@@ -26,11 +29,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/claimpack/claimpack/build/contract"
@@ -161,7 +167,7 @@ type stats struct {
 }
 
 func (s stats) String() string {
-	return fmt.Sprintf("%d rows; %d numbers (%d negative), %d dates, %d identifiers and %d texts as text (%d guarded, %d non-ASCII characters), %d number-like texts read as numbers, no formula; the BOM copy imports identically",
+	return fmt.Sprintf("%d rows; %d numbers (%d negative), %d dates, %d identifiers and %d texts as text (%d guarded, %d non-ASCII characters), %d number-, percent- or date-like texts read as such, no formula; the BOM copy imports identically",
 		s.rows, s.numbers, s.negatives, s.dates, s.ids, s.texts, s.guarded, s.nonASCII, s.converted)
 }
 
@@ -299,7 +305,7 @@ func checkCell(col contract.Column, text string, cell *ooxml.Cell, st *stats) st
 				st.nonASCII++
 			}
 		}
-	case numberEquals(cell, text) || dateEquals(cell, text):
+	case numberEquals(cell, text) || dateEquals(cell, text) || percentEquals(cell, text) || dateSpelled(cell, text):
 		st.converted++
 	default:
 		return fmt.Sprintf("text %q became %s %q", text, cell.Type, cell.Value)
@@ -321,6 +327,38 @@ func numberEquals(cell *ooxml.Cell, text string) bool {
 func dateEquals(cell *ooxml.Cell, text string) bool {
 	n, ok := publish.ExcelSerial(text)
 	return ok && cell.IsNumber() && cell.IsDateFormat() && cell.Value == strconv.Itoa(n)
+}
+
+var percent = regexp.MustCompile(`^(-?[0-9]+(?:\.[0-9]+)?) ?%$`)
+
+// percentEquals reports whether a number cell holds the fraction a
+// percentage text spells ("20%" → 0.2), as spreadsheets import it.
+func percentEquals(cell *ooxml.Cell, text string) bool {
+	m := percent.FindStringSubmatch(text)
+	if m == nil || !cell.IsNumber() {
+		return false
+	}
+	want, err1 := strconv.ParseFloat(m[1], 64)
+	got, err2 := strconv.ParseFloat(cell.Value, 64)
+	return err1 == nil && err2 == nil && math.Abs(got*100-want) <= 1e-9*math.Max(1, math.Abs(want))
+}
+
+// dateSpelled reports whether a date cell is a day of the month and year
+// that a text such as "March 2010" or "July 16, 2013" names, as
+// spreadsheets import dates written in words (the first of the month when
+// no day is written).
+func dateSpelled(cell *ooxml.Cell, text string) bool {
+	if !cell.IsNumber() || !cell.IsDateFormat() {
+		return false
+	}
+	n, err := strconv.Atoi(cell.Value)
+	if err != nil {
+		return false
+	}
+	day := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+	lower := strings.ToLower(text)
+	return strings.Contains(text, strconv.Itoa(day.Year())) &&
+		strings.Contains(lower, strings.ToLower(day.Month().String()[:3]))
 }
 
 // sameCells compares two imported sheets cell by cell.

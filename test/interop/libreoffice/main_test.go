@@ -39,6 +39,11 @@ func TestCheckCell(t *testing.T) {
 		{"date as a plain number", date, "2013-01-01", n("41275", "General"), "want the date"},
 		{"number-like text read as its number", text, "32.9", n("32.9", "General"), ""},
 		{"decimal comma read as thousands", text, "27,18", n("2718", "General"), "became"},
+		{"percentage read as a fraction", text, "9.22 %", n("0.0922", "0.00%"), ""},
+		{"percentage read wrong", text, "20%", n("20", "General"), "became"},
+		{"date in words read as its day", text, "July 16, 2013", n("41471", "mm/dd/yy"), ""},
+		{"month in words read as its first day", text, "March 2010", n("40238", "mmm\\ yy"), ""},
+		{"date in words read as another month", text, "March 2010", n("40269", "mm/dd/yy"), "became"},
 		{"empty stays empty", text, "", nil, ""},
 	}
 	for _, tt := range tests {
