@@ -55,12 +55,16 @@ fuzz:
 	  done; \
 	done
 
-# Third-party readers (DuckDB, …) read a fresh build.
+# The tools people use (DuckDB, hyparquet, parquet-wasm, pandas,
+# LibreOffice, ajv, miller, csvkit) read fresh builds of seeds/ and of the
+# formula-guard document in test/interop/formula; scripts/install-interop.sh
+# installs them on first use.
 interop: claimpack
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(BIN) build -seeds seeds -out "$$tmp/pkg" && \
-	$(BIN) validate "$$tmp/pkg" && \
-	scripts/interop.sh "$$tmp/pkg"
+	$(BIN) build -seeds seeds -out "$$tmp/seeds" && \
+	$(BIN) build -seeds test/interop/formula -out "$$tmp/formula" && \
+	$(BIN) validate "$$tmp/seeds" && $(BIN) validate "$$tmp/formula" && \
+	GO=$(GO) scripts/interop.sh "$$tmp/seeds" "$$tmp/formula"
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.out

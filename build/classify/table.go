@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/claimpack/claimpack/build/diag"
+	"github.com/claimpack/claimpack/build/extract/quantity"
 	"github.com/claimpack/claimpack/build/extract/table"
 	"github.com/claimpack/claimpack/build/lexicon"
 	"github.com/claimpack/claimpack/build/record"
@@ -189,7 +190,7 @@ func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lex
 	if unit == "" {
 		return // a series without a unit in a table without one: counts, indices
 	}
-	value := c.Number.Value * factor
+	value := quantity.Scale(c.Number.Value, factor)
 	fig := record.Figure{
 		Value: value, Unit: unit, Qualifier: record.Exact,
 		ValueText: c.Value.Text, UnitText: unitText, Number: c.Number.Value, Written: value,

@@ -202,12 +202,21 @@ func formulaStart(s string) bool {
 	return false
 }
 
+// needsGuard reports whether text s is written to CSV with the formula
+// guard: it begins with a formula character, or with apostrophes followed
+// by one. The second case keeps the guard reversible: text that itself
+// begins with "'=" is written "”=", so removing one apostrophe always
+// gives back the text.
+func needsGuard(s string) bool {
+	return formulaStart(strings.TrimLeft(s, "'"))
+}
+
 // CSVCell returns the cell as written to CSV: the canonical text, and for
 // text columns (String, List) that a spreadsheet would read as a formula,
 // one leading apostrophe (the formula-injection guard of the contract).
 func CSVCell(c Column, v any) string {
 	s := Text(v)
-	if (c.Type == String || c.Type == List) && formulaStart(s) {
+	if (c.Type == String || c.Type == List) && needsGuard(s) {
 		return "'" + s
 	}
 	return s
@@ -216,7 +225,7 @@ func CSVCell(c Column, v any) string {
 // UnguardCSV undoes the formula guard of a CSV cell of column c: it strips
 // exactly one leading apostrophe when the rest would need the guard.
 func UnguardCSV(c Column, s string) string {
-	if (c.Type == String || c.Type == List) && strings.HasPrefix(s, "'") && formulaStart(s[1:]) {
+	if (c.Type == String || c.Type == List) && strings.HasPrefix(s, "'") && needsGuard(s[1:]) {
 		return s[1:]
 	}
 	return s

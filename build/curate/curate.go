@@ -23,6 +23,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/claimpack/claimpack/build/diag"
+	"github.com/claimpack/claimpack/build/extract/quantity"
 	"github.com/claimpack/claimpack/build/record"
 )
 
@@ -351,7 +352,7 @@ func apply(e Entry, t target) error {
 		if t.fig == nil {
 			return errors.New("rescale applies to trade and fdi figures only")
 		}
-		t.fig.Value = t.fig.Number * e.UnitScale
+		t.fig.Value = quantity.Scale(t.fig.Number, e.UnitScale)
 		t.fig.ValueUSD = nil
 		if t.fig.Unit == "USD" {
 			t.fig.ValueUSD = record.USD(t.fig.Value)

@@ -82,6 +82,8 @@ type constraints struct {
 	Required bool     `json:"required,omitempty"`
 	Enum     []string `json:"enum,omitempty"`
 	Pattern  string   `json:"pattern,omitempty"`
+	// JSONSchema constrains an "array" field's items.
+	JSONSchema map[string]any `json:"jsonSchema,omitempty"`
 }
 
 // Hash returns the hash of data as datapackage.json writes it.
@@ -136,11 +138,24 @@ func Descriptor(in Input, files []File) ([]byte, error) {
 			r.Title, r.Description = ds.Title, ds.Description
 			r.Dialect = CSVDialect
 			r.Schema = TableSchema(ds)
+		case ext == ".csv" && path.Dir(f.Path) == ExcelDir && datasets[stem] != nil:
+			ds := datasets[stem]
+			r.Name, r.Type, r.Format, r.Mediatype, r.Encoding = stem+"-excel", "table", "csv", "text/csv", "utf-8"
+			r.Title = ds.Title + " (CSV with a UTF-8 byte-order mark, for Excel)"
+			r.Description = "The bytes of " + stem + ".csv preceded by a UTF-8 byte-order mark, so that Excel opens it as UTF-8. " + ds.Description
+			r.Dialect = CSVDialect
+			r.Schema = TableSchema(ds)
 		case ext == ".parquet" && datasets[stem] != nil:
 			ds := datasets[stem]
 			r.Name, r.Type, r.Format, r.Mediatype = stem+"-parquet", "table", "parquet", "application/vnd.apache.parquet"
 			r.Title, r.Description = ds.Title+" (Parquet)", ds.Description
-			r.Schema = TableSchema(ds)
+			r.Schema = ParquetTableSchema(ds)
+		case f.Path == ReadmeFile:
+			r.Name, r.Format, r.Mediatype, r.Encoding = "readme", "md", "text/markdown", "utf-8"
+			r.Title = "Data dictionary: every dataset and column, how to load and cite the package"
+		case f.Path == WorkbookPath(in.Name):
+			r.Name, r.Format, r.Mediatype = "workbook", "xlsx", mediatype(ext)
+			r.Title = "Every dataset as a sheet of one Excel workbook, with typed cells"
 		default:
 			r.Name, r.Format, r.Mediatype = strings.ToLower(strings.ReplaceAll(base, ".", "-")), strings.TrimPrefix(ext, "."), mediatype(ext)
 		}
@@ -165,15 +180,38 @@ func mediatype(ext string) string {
 	return "application/octet-stream"
 }
 
-// TableSchema derives the Frictionless Table Schema of a dataset from its
-// columns.
+// TableSchema derives the Frictionless Table Schema of a dataset's CSV
+// file from its columns.
+//
+// A List column is declared as type "string" with "delimiter" and
+// "itemType": the cell is the items joined by contract.ListDelimiter. The
+// Table Schema v2 standard has a "list" type for exactly this, but the
+// published Data Package 2.0 JSON profile does not accept it
+// (frictionlessdata/datapackage#1089, fixed for 2.1), and a descriptor must
+// validate against the profile it names. Readers that know no list see the
+// joined text, which is what the cell holds; "delimiter" and "itemType"
+// keep the list's declaration for those that do.
 func TableSchema(d *contract.Dataset) *tableSchema {
+	return tableSchemaOf(d, "string")
+}
+
+// ParquetTableSchema is TableSchema for the dataset's Parquet file, where a
+// List column is a native LIST<STRING>: type "array", its items declared
+// by a jsonSchema constraint.
+func ParquetTableSchema(d *contract.Dataset) *tableSchema {
+	return tableSchemaOf(d, "array")
+}
+
+func tableSchemaOf(d *contract.Dataset, listType string) *tableSchema {
 	ts := &tableSchema{PrimaryKey: d.PrimaryKey, MissingValues: []string{""}}
 	for _, c := range d.Columns {
 		f := field{Name: c.Name, Description: c.Description, Unit: c.Unit, Example: exampleText(c.Example)}
+		cs := &constraints{Required: !c.Nullable, Enum: c.Enum}
 		switch c.Type {
 		case contract.String:
 			f.Type = "string"
+			// Table Schema patterns are implicitly anchored.
+			cs.Pattern = strings.TrimSuffix(strings.TrimPrefix(c.Pattern, "^"), "$")
 		case contract.Date:
 			f.Type = "date"
 		case contract.Int32, contract.Int64:
@@ -181,14 +219,14 @@ func TableSchema(d *contract.Dataset) *tableSchema {
 		case contract.Number:
 			f.Type = "number"
 		case contract.List:
-			f.Type, f.Delimiter, f.ItemType = "list", contract.ListDelimiter, "string"
+			f.Type = listType
+			if listType == "array" {
+				cs.JSONSchema = map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
+			} else {
+				f.Delimiter, f.ItemType = contract.ListDelimiter, "string"
+			}
 		}
-		cs := &constraints{Required: !c.Nullable, Enum: c.Enum}
-		if c.Type == contract.String {
-			// Table Schema patterns are implicitly anchored.
-			cs.Pattern = strings.TrimSuffix(strings.TrimPrefix(c.Pattern, "^"), "$")
-		}
-		if cs.Required || len(cs.Enum) > 0 || cs.Pattern != "" {
+		if cs.Required || len(cs.Enum) > 0 || cs.Pattern != "" || cs.JSONSchema != nil {
 			f.Constraints = cs
 		}
 		ts.Fields = append(ts.Fields, f)

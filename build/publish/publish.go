@@ -3,9 +3,11 @@
 //
 // In: the datasets' rows (already validated against their JSON Schemas),
 // the source documents and the package metadata. Out: []File sorted by
-// path: per dataset a Parquet file, a CSV file and its JSON Schema, a copy
-// of every source document, and datapackage.json (Frictionless Data
-// Package v2) with the size and SHA-256 of every file. Nothing here touches
+// path: per dataset a Parquet file, a CSV file, the same CSV with a
+// byte-order mark for Excel (excel/) and its JSON Schema, a copy of every
+// source document, an Excel workbook of every dataset, the data dictionary
+// (README.md), and datapackage.json (Frictionless Data Package v2) with the
+// size and SHA-256 of every file. Nothing here touches
 // the file system; release.Write puts the files on disk atomically.
 //
 // Guarantees: the same input gives the same bytes. Rows are sorted by the
@@ -63,8 +65,10 @@ func Package(in Input) ([]File, error) {
 		return nil, fmt.Errorf("package needs a name and a version")
 	}
 	var files []File
+	var sorted []Table
 	for _, t := range in.Tables {
 		rows := Sort(t.Dataset, t.Rows)
+		sorted = append(sorted, Table{t.Dataset, rows})
 		pq, err := Parquet(t.Dataset, rows, ParquetMeta{Package: in.Name, Version: in.Version, ToolVersion: in.ToolVersion})
 		if err != nil {
 			return nil, fmt.Errorf("write %s.parquet: %w", t.Dataset.Name, err)
@@ -76,8 +80,13 @@ func Package(in Input) ([]File, error) {
 		files = append(files,
 			File{t.Dataset.Name + ".parquet", pq},
 			File{t.Dataset.Name + ".csv", csv},
+			File{ExcelCSVPath(t.Dataset.Name), WithBOM(csv)},
 			File{t.Dataset.SchemaPath(), t.Dataset.Schema},
 		)
+	}
+	files, err := spreadsheetAndReadme(in, sorted, files)
+	if err != nil {
+		return nil, err
 	}
 	for _, d := range in.Docs {
 		files = append(files, File{SourcePath(d.Name), d.Data})

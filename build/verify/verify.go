@@ -9,7 +9,9 @@
 // SHA-256 equals source_sha256; and that each Parquet file, read back with
 // Apache Arrow (an implementation independent of the writer), holds
 // exactly the rows of its CSV, in the same order and with the column types
-// the contract declares.
+// the contract declares; that each CSV for Excel is its CSV with a
+// byte-order mark; and that the Excel workbook holds every CSV's rows as
+// typed cells, with no formula.
 package verify
 
 import (
@@ -85,8 +87,13 @@ func (c *checker) run() {
 	}
 	c.files()
 	for _, r := range c.desc.Resources {
-		if r.Type == "table" && r.Format == "csv" {
+		switch {
+		case r.Type == "table" && r.Format == "csv" && path.Dir(r.Path) == publish.ExcelDir:
+			c.excelCSV(r)
+		case r.Type == "table" && r.Format == "csv":
 			c.dataset(r)
+		case r.Format == "xlsx":
+			c.workbook(r)
 		}
 	}
 }

@@ -1,56 +1,48 @@
-// DuckDB reads every Parquet file of a package: the row count must equal
-// the CSV's (as DuckDB's own CSV reader counts it), and each column must
-// have the type a data scientist expects from the Table Schema
-// (date → DATE, integer → INTEGER/BIGINT, number → DOUBLE, list →
-// VARCHAR[], string → VARCHAR).
+// DuckDB (@duckdb/node-api) reads every Parquet file of a package:
+// - the rows and every value equal the CSV's (formula guard removed), and
+//   DuckDB's own CSV reader counts the same rows;
+// - each column has the type a data scientist expects from the Table
+//   Schema: date → DATE, integer → INTEGER/BIGINT, number → DOUBLE,
+//   list → VARCHAR[], string → VARCHAR;
+// - the descriptions and units are in parquet_kv_metadata.
 //
-// usage: node duckdb.mjs PACKAGE_DIR
+// usage: node duckdb.mjs PACKAGE_DIR...
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { datasets, readCSV, compareRows, compareMetadata, packageDirs, Report } from './lib.mjs';
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node duckdb.mjs PACKAGE_DIR');
-  process.exit(2);
-}
-const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
 const db = await DuckDBInstance.create(':memory:');
 const con = await db.connect();
 const q = (s) => `'${s.replaceAll("'", "''")}'`;
+const want = { string: ['VARCHAR'], date: ['DATE'], integer: ['INTEGER', 'BIGINT'], number: ['DOUBLE'], array: ['VARCHAR[]'] };
+const report = new Report('duckdb');
 
-async function scalar(sql) {
-  const reader = await con.runAndReadAll(sql);
-  return reader.getRows()[0][0];
+for (const dir of packageDirs('duckdb.mjs')) {
+  for (const ds of datasets(dir)) {
+    const pq = q(ds.parquet);
+    const csv = readCSV(ds);
+
+    const described = (await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${pq})`)).getRowObjects();
+    const types = [];
+    if (described.length !== ds.parquetFields.length) types.push(`${described.length} columns, the schema has ${ds.parquetFields.length}`);
+    described.forEach((col, i) => {
+      const f = ds.parquetFields[i];
+      if (!f || col.column_name !== f.name) return types.push(`column ${i} is ${col.column_name}, the schema says ${f && f.name}`);
+      if (!want[f.type].includes(col.column_type)) types.push(`${f.name} is ${col.column_type}, want ${want[f.type].join(' or ')}`);
+    });
+    report.check(`${ds.parquet}: column types (DuckDB)`, types);
+
+    const rows = (await con.runAndReadAll(`SELECT * FROM read_parquet(${pq})`)).getRowsJS();
+    report.check(`${ds.parquet}: ${rows.length} rows × ${ds.fields.length} columns equal ${ds.name}.csv (DuckDB)`, compareRows(ds, csv, rows));
+
+    const columns = '{' + ds.fields.map((f) => `${q(f.name)}: 'VARCHAR'`).join(', ') + '}';
+    const nCSV = Number((await con.runAndReadAll(`SELECT count(*) FROM read_csv(${q(ds.csv)}, header=true, delim=',', quote='"', escape='"', auto_detect=false, columns=${columns})`)).getRows()[0][0]);
+    report.check(`${ds.csv}: DuckDB's CSV reader counts ${nCSV} rows`, nCSV === csv.rows.length ? [] : [`DuckDB counts ${nCSV}, want ${csv.rows.length}`]);
+
+    const kv = {};
+    for (const [key, value] of (await con.runAndReadAll(`SELECT key, value FROM parquet_kv_metadata(${pq})`)).getRowsJS()) {
+      kv[Buffer.from(key).toString('utf8')] = Buffer.from(value).toString('utf8');
+    }
+    report.check(`${ds.parquet}: descriptions and units in parquet_kv_metadata`, compareMetadata(ds, kv));
+  }
 }
-
-const want = { string: ['VARCHAR'], date: ['DATE'], integer: ['INTEGER', 'BIGINT'], number: ['DOUBLE'], list: ['VARCHAR[]'] };
-let failures = 0;
-const fail = (msg) => { failures++; console.error(`FAIL ${msg}`); };
-
-for (const r of pkg.resources.filter((r) => r.format === 'parquet')) {
-  const csv = pkg.resources.find((c) => c.format === 'csv' && c.name + '-parquet' === r.name);
-  if (!csv) { fail(`${r.path}: no CSV resource`); continue; }
-  const pq = join(dir, r.path);
-  const nParquet = Number(await scalar(`SELECT count(*) FROM read_parquet(${q(pq)})`));
-  const nCSV = Number(await scalar(`SELECT count(*) FROM read_csv(${q(join(dir, csv.path))}, header=true, all_varchar=true, delim=',', quote='"', escape='"', auto_detect=false, columns=${columnsSpec(csv.schema.fields)})`));
-  if (nParquet !== nCSV) fail(`${r.path}: ${nParquet} rows in Parquet, ${nCSV} in ${csv.path}`);
-  const described = (await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${q(pq)})`)).getRowObjects();
-  const fields = csv.schema.fields;
-  if (described.length !== fields.length) fail(`${r.path}: ${described.length} columns, schema has ${fields.length}`);
-  described.forEach((col, i) => {
-    const f = fields[i];
-    if (!f || col.column_name !== f.name) return fail(`${r.path}: column ${i} is ${col.column_name}, schema says ${f && f.name}`);
-    if (!want[f.type].includes(col.column_type)) fail(`${r.path}: ${f.name} is ${col.column_type}, want ${want[f.type].join(' or ')}`);
-  });
-  console.log(`ok   ${r.path}: ${nParquet} rows, ${described.length} typed columns (DuckDB)`);
-}
-
-function columnsSpec(fields) {
-  return '{' + fields.map((f) => `${q(f.name)}: 'VARCHAR'`).join(', ') + '}';
-}
-
-if (failures) {
-  console.error(`${failures} failure(s)`);
-  process.exit(1);
-}
+report.done();
