@@ -432,34 +432,16 @@ func (s *scan) make(kind Kind, unit string, r reading, last int) (Quantity, int,
 		Start:     s.toks[r.first].start,
 		End:       s.toks[last].end,
 		Kind:      kind,
-		Value:     scaled(r.lo.value, r.scale),
+		Value:     Scale(r.lo.value, r.scale),
 		Unit:      unit,
 		Number:    r.lo.num,
 		Scale:     r.scale,
 		Qualifier: record.Exact,
 	}
 	if r.ranged {
-		q.High = scaled(r.hi.value, r.scale)
+		q.High = Scale(r.hi.value, r.scale)
 	}
 	return q, last + 1, true
-}
-
-// scaled returns v times scale, exactly as the decimal v·10^k reads when
-// scale is a power of ten (7.7 billion is 7.7e9, not 7.700000000000001e9).
-func scaled(v, scale float64) float64 {
-	if scale == 1 {
-		return v
-	}
-	for k := 1; k <= 30; k++ {
-		if math.Pow10(k) == scale {
-			f, err := strconv.ParseFloat(strconv.FormatFloat(v, 'f', -1, 64)+"e"+strconv.Itoa(k), 64)
-			if err == nil {
-				return f
-			}
-			break
-		}
-	}
-	return v * scale
 }
 
 // numeral is a number as written: digits or a number word.
