@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/claimpack/claimpack/internal/seedtest"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -30,34 +31,6 @@ func copySeeds(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-// edit rewrites a file with f, failing when f changes nothing.
-func edit(t *testing.T, p string, f func(string) string) {
-	t.Helper()
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := f(string(data))
-	if out == string(data) {
-		t.Fatalf("edit of %s changed nothing", p)
-	}
-	if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// addYear adds a column 2024 to the seed trade table: three new records.
-func addYear(s string) string {
-	// The header is the first of two alike (the fdi table's follows).
-	s = strings.Replace(s, "| 2022 | 2023 |\n---|---|---|---|---|---|---|---|---|---|---|---|\n",
-		"| 2022 | 2023 | 2024 |\n---|---|---|---|---|---|---|---|---|---|---|---|---|\n", 1)
-	return strings.NewReplacer(
-		"| 57.9 | 77 |\n", "| 57.9 | 77 | 84 |\n",
-		"| 41.8 | 57.68 |\n", "| 41.8 | 57.68 | 60 |\n",
-		"| 16.1 | 19.32 |\n", "| 16.1 | 19.32 | 24 |\n",
-	).Replace(s)
 }
 
 func run(t *testing.T, seeds string) *build.Result {
@@ -117,10 +90,10 @@ func TestReleases(t *testing.T) {
 	}{
 		{"first release", func() {}, true, "1.0.0", Initial, -1, 0}, // -1: every trade record
 		{"unchanged records", func() {}, false, "1.0.0", None, 0, 0},
-		{"a year added to the table", func() { edit(t, table, addYear) }, true, "1.1.0", Minor, 3, 0},
+		{"a year added to the table", func() { seedtest.Edit(t, table, seedtest.AddYear) }, true, "1.1.0", Minor, 3, 0},
 		{"same again", func() {}, false, "1.1.0", None, 0, 0},
 		{"one value corrected", func() {
-			edit(t, table, func(s string) string { return strings.Replace(s, "| 16.1 | 19.32 | 24 |", "| 16.1 | 19.32 | 25 |", 1) })
+			seedtest.Edit(t, table, func(s string) string { return strings.Replace(s, "| 16.1 | 19.32 | 24 |", "| 16.1 | 19.32 | 25 |", 1) })
 		}, true, "1.1.1", Patch, 0, 1},
 	}
 	for _, st := range steps {
@@ -211,11 +184,11 @@ func TestMajor(t *testing.T) {
 	// Forge the released 1.0.0 into one that had an extra column, with an
 	// index that matches, as if the contract had lost a column since.
 	v1 := filepath.Join(datasets, "v1.0.0")
-	edit(t, filepath.Join(v1, "schema/sources.schema.json"), func(s string) string {
+	seedtest.Edit(t, filepath.Join(v1, "schema/sources.schema.json"), func(s string) string {
 		s = strings.Replace(s, `"required": [`, `"required": [`+"\n    \"notes\",", 1)
 		return strings.Replace(s, `"properties": {`, `"properties": {`+"\n    \"notes\": {\"type\": [\"string\", \"null\"]},", 1)
 	})
-	edit(t, filepath.Join(v1, "sources.csv"), func(s string) string {
+	seedtest.Edit(t, filepath.Join(v1, "sources.csv"), func(s string) string {
 		lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
 		lines[0] = "notes," + lines[0]
 		for i := 1; i < len(lines); i++ {
@@ -264,10 +237,10 @@ func TestTamperedRelease(t *testing.T) {
 	res := run(t, seeds)
 	release(t, datasets, res, "2025-01-01")
 	v1 := filepath.Join(datasets, "v1.0.0")
-	edit(t, filepath.Join(v1, "trade.csv"), func(s string) string { return strings.Replace(s, ",31.82,", ",31.83,", 1) })
+	seedtest.Edit(t, filepath.Join(v1, "trade.csv"), func(s string) string { return strings.Replace(s, ",31.82,", ",31.83,", 1) })
 	// Make datapackage.json agree with the edited file.
 	csv, _ := os.ReadFile(filepath.Join(v1, "trade.csv"))
-	edit(t, filepath.Join(v1, "datapackage.json"), func(s string) string {
+	seedtest.Edit(t, filepath.Join(v1, "datapackage.json"), func(s string) string {
 		i := strings.Index(s, `"path": "trade.csv"`)
 		j := i + strings.Index(s[i:], `"hash": "`) + len(`"hash": "`)
 		k := j + strings.Index(s[j:], `"`)

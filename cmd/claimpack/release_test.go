@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/claimpack/claimpack/internal/seedtest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,36 +57,9 @@ func seedCopy(t *testing.T, edits ...func(string) string) string {
 		t.Fatal(err)
 	}
 	for _, e := range edits {
-		editFile(t, filepath.Join(dir, "000_80e96b79e50ffd3c.txt"), e)
+		seedtest.Edit(t, filepath.Join(dir, "000_80e96b79e50ffd3c.txt"), e)
 	}
 	return dir
-}
-
-func editFile(t *testing.T, p string, f func(string) string) {
-	t.Helper()
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := f(string(data))
-	if out == string(data) {
-		t.Fatalf("the edit of %s changed nothing", p)
-	}
-	if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// addYear adds a column 2024 to the seed trade table: three new records.
-func addYear(s string) string {
-	// The header is the first of two alike (the fdi table's follows).
-	s = strings.Replace(s, "| 2022 | 2023 |\n---|---|---|---|---|---|---|---|---|---|---|---|\n",
-		"| 2022 | 2023 | 2024 |\n---|---|---|---|---|---|---|---|---|---|---|---|---|\n", 1)
-	return strings.NewReplacer(
-		"| 57.9 | 77 |\n", "| 57.9 | 77 | 84 |\n",
-		"| 41.8 | 57.68 |\n", "| 41.8 | 57.68 | 60 |\n",
-		"| 16.1 | 19.32 |\n", "| 16.1 | 19.32 | 24 |\n",
-	).Replace(s)
 }
 
 // correct2024 changes one value of the table with the 2024 column.
@@ -128,7 +102,7 @@ func TestReleaseCycle(t *testing.T) {
 		t.Errorf("the second run left %d entries in datasets/, want v1.0.0, index.json, CHANGELOG.md", len(entries))
 	}
 
-	editFile(t, filepath.Join(s, "000_80e96b79e50ffd3c.txt"), addYear)
+	seedtest.Edit(t, filepath.Join(s, "000_80e96b79e50ffd3c.txt"), seedtest.AddYear)
 	_, stderr = wantExit(t, 0, "release", "-seeds", s, "-datasets", ds)
 	if !strings.Contains(stderr, "(version 1.1.0, minor: records added or removed; compared with 1.0.0: 6 added, 0 removed") {
 		t.Errorf("minor release: %s", stderr)
@@ -141,7 +115,7 @@ func TestReleaseCycle(t *testing.T) {
 	}
 
 	// A sentence about a new visit: a minor release whose diff shows it.
-	editFile(t, filepath.Join(s, "004_c5fea0082e6df34a.txt"), func(doc string) string {
+	seedtest.Edit(t, filepath.Join(s, "004_c5fea0082e6df34a.txt"), func(doc string) string {
 		return strings.TrimRight(doc, "\n") + "\nOn 3 June 2025, President Lukashenko paid a state visit to China and met President Xi Jinping in Beijing.\n"
 	})
 	_, stderr = wantExit(t, 0, "release", "-seeds", s, "-datasets", ds)
@@ -155,7 +129,7 @@ func TestReleaseCycle(t *testing.T) {
 		}
 	}
 
-	editFile(t, filepath.Join(s, "000_80e96b79e50ffd3c.txt"), correct2024)
+	seedtest.Edit(t, filepath.Join(s, "000_80e96b79e50ffd3c.txt"), correct2024)
 	// The build is stamped with the version the release then gets, and
 	// is the same files.
 	next := filepath.Join(tmp, "next")
@@ -202,7 +176,7 @@ func TestReleaseCycle(t *testing.T) {
 
 	// One character of a released CSV.
 	csvPath := filepath.Join(ds, "v1.2.1", "trade.csv")
-	editFile(t, csvPath, func(s string) string { return strings.Replace(s, ",31.82,", ",31.83,", 1) })
+	seedtest.Edit(t, csvPath, func(s string) string { return strings.Replace(s, ",31.82,", ",31.83,", 1) })
 	_, stderr = wantExit(t, 1, "validate", filepath.Join(ds, "v1.2.1"))
 	if !strings.Contains(stderr, filepath.ToSlash(csvPath)+": error: has SHA-256") {
 		t.Errorf("validate of an edited release: %s", stderr)
@@ -215,7 +189,7 @@ func TestDiffFormats(t *testing.T) {
 	tmp := t.TempDir()
 	a, b := filepath.Join(tmp, "a"), filepath.Join(tmp, "b")
 	wantExit(t, 0, "build", "-seeds", seedCopy(t), "-datasets", tmp, "-out", a)
-	wantExit(t, 0, "build", "-seeds", seedCopy(t, addYear), "-datasets", tmp, "-out", b)
+	wantExit(t, 0, "build", "-seeds", seedCopy(t, seedtest.AddYear), "-datasets", tmp, "-out", b)
 
 	stdout, _ := wantExit(t, 0, "diff", a, b, "-format", "csv")
 	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
@@ -352,7 +326,7 @@ func TestCrashAtEveryStep(t *testing.T) {
 		t.Skip("-short: no binary")
 	}
 	env := []string{"SOURCE_DATE_EPOCH=" + epoch, crashEnv + "="}
-	before, after := seedCopy(t), seedCopy(t, addYear)
+	before, after := seedCopy(t), seedCopy(t, seedtest.AddYear)
 	releaseTo := func(ds string, seeds ...string) {
 		for _, s := range seeds {
 			if code, stderr := exe(t, env, "release", "-seeds", s, "-datasets", ds); code != 0 {
