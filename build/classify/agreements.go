@@ -32,12 +32,11 @@ import (
 // kind word, or the words from its article to the end of its complement.
 
 var (
-	quoted       = regexp.MustCompile(`[“"]([^”"]{4,300})[”"]`)
-	docNumber    = regexp.MustCompile(`^\s*No\.\s*\d+`)
-	titleWord    = regexp.MustCompile(`^[\p{Lu}\d][\p{L}\d’'.-]*$`)
-	titleJoin    = map[string]bool{"of": true, "on": true, "and": true, "in": true, "the": true, "between": true, "for": true, "to": true, "with": true, "No.": true}
-	referBack    = regexp.MustCompile(`(?i)\b(on this occasion|on that occasion|at that time|during the visit|during this visit|both sides|the two sides|the same year|then)\b`)
-	articleStart = regexp.MustCompile(`(?i)\b(the|a|an|their|its|his)\s+$`)
+	quoted    = regexp.MustCompile(`[“"]([^”"]{4,300})[”"]`)
+	docNumber = regexp.MustCompile(`^\s*No\.\s*\d+`)
+	titleWord = regexp.MustCompile(`^[\p{Lu}\d][\p{L}\d’'.-]*$`)
+	titleJoin = map[string]bool{"of": true, "on": true, "and": true, "in": true, "the": true, "between": true, "for": true, "to": true, "with": true, "No.": true}
+	referBack = regexp.MustCompile(`(?i)\b(on this occasion|on that occasion|at that time|during the visit|during this visit|both sides|the two sides|the same year|then)\b`)
 )
 
 func (r *Rules) agreements(f *facts, st *docState, res *Result) {
@@ -103,10 +102,7 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 // it name the document ("the “Joint Statement on Establishing …”"), so
 // only its first kind word counts, and its event words none.
 func (r *Rules) documentWords(f *facts) ([]lexicon.Match, []lexicon.Match) {
-	var titles [][]int
-	for _, m := range quoted.FindAllStringIndex(f.text, -1) {
-		titles = append(titles, m)
-	}
+	titles := quoted.FindAllStringIndex(f.text, -1)
 	inTitle := func(a int) int {
 		for i, t := range titles {
 			if a >= t[0] && a < t[1] {
@@ -735,8 +731,7 @@ func (r *Rules) footnoteAgreements(f *facts, st *docState, res *Result) {
 		if kind == "declaration" || kind == "joint_statement" || kind == "communique" {
 			event = "adopted"
 		}
-		a := from + len(author) - len(strings.TrimLeft(author, " \n"))
-		a = strings.Index(f.text[from:], strings.TrimSpace(author)) + from
+		a := strings.Index(f.text[from:], strings.TrimSpace(author)) + from
 		title = strings.TrimSpace(inLang.ReplaceAllString(title, ""))
 		_, claimID := st.ids.next(record.PrefixClaim, "agreement", "footnote", normalize(title), ds[0].Period.EDTF)
 		res.Agreements = append(res.Agreements, record.AgreementMention{

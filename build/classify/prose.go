@@ -2,7 +2,6 @@ package classify
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -382,9 +381,4 @@ func provenance(doc *source.Doc, f *facts, a, b int, rule string) record.Provena
 		Quote:   string(doc.Data[start:end]),
 		Section: f.s.Section, Method: record.ByProse, Rule: rule,
 	}
-}
-
-// sortByStart orders matches by position.
-func sortByStart(ms []lexicon.Match) {
-	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 }

@@ -34,11 +34,10 @@ import (
 
 // event is a group of mentions being built.
 type event struct {
-	key      string
-	when     record.Period
-	members  []int // indices into the mentions
-	docs     map[string]bool
-	kindRank int
+	key     string
+	when    record.Period
+	members []int // indices into the mentions
+	docs    map[string]bool
 }
 
 // byPrecision orders mention indices: resolved before unresolved, the

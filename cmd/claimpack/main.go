@@ -41,9 +41,6 @@ const (
 	exitUsage = 2
 )
 
-// errUsage marks errors that are the caller's mistake.
-var errUsage = errors.New("usage")
-
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
