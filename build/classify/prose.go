@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/claimpack/claimpack/build/diag"
 	"github.com/claimpack/claimpack/build/extract/date"
 	"github.com/claimpack/claimpack/build/extract/prose"
 	"github.com/claimpack/claimpack/build/extract/quantity"
@@ -302,6 +303,7 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 			}
 		}
 	}
+	defer r.reportUnresolved(doc, res, len(res.Trade), len(res.FDI), len(res.Visits), len(res.Agreements))
 	// Second pass in order: the context (previous sentence, last person)
 	// must be what a reader knows at that point.
 	st.lastDate = record.Period{}
@@ -336,6 +338,36 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 				}
 			}
 		}
+	}
+}
+
+// reportUnresolved adds a diagnostic for every record of this document
+// (those after the given counts) whose date expression could not be
+// resolved: "last year" in a document without a publication date, "the
+// same year" with nothing before it. The record stays, undated.
+func (r *Rules) reportUnresolved(doc *source.Doc, res *Result, nt, nf, nv, na int) {
+	report := func(p record.Period, prov record.Provenance) {
+		if p.Basis != record.Unresolved || p.Text == "" {
+			return
+		}
+		line, col := doc.Position(int(prov.ByteStart))
+		why := "no date before it to resolve it against"
+		if !doc.Meta.HasPublished() {
+			why = "the document has no publication date in sources.yaml"
+		}
+		res.Diags.Add(diag.Warning, "unresolved-date", doc.Path, line, col, "date %q left unresolved: %s", p.Text, why)
+	}
+	for _, x := range res.Trade[nt:] {
+		report(x.When, x.Provenance)
+	}
+	for _, x := range res.FDI[nf:] {
+		report(x.When, x.Provenance)
+	}
+	for _, x := range res.Visits[nv:] {
+		report(x.When, x.Provenance)
+	}
+	for _, x := range res.Agreements[na:] {
+		report(x.When, x.Provenance)
 	}
 }
 

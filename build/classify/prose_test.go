@@ -173,3 +173,20 @@ func FuzzProse(f *testing.F) {
 		}
 	})
 }
+
+// TestUnresolvedDate: without a publication date, "last year" stays
+// unresolved, with a diagnostic at the claim.
+func TestUnresolvedDate(t *testing.T) {
+	lex, _ := lexicon.Default()
+	r := NewRules(lex, Options{Focus: [2]string{"CHN", "BLR"}})
+	text := "Intro.\n\nLast year, trade between China and Belarus exceeded 8.5 billion dollars.\n"
+	doc := source.New("t.txt", "seeds/t.txt", []byte(text))
+	var res Result
+	r.Prose(doc, prose.Sentences(doc, prose.Blocks(doc, nil)), &res)
+	if len(res.Trade) != 1 || res.Trade[0].When.Resolved() || res.Trade[0].PeriodBasis != record.Unresolved || res.Trade[0].PeriodText != "Last year" {
+		t.Fatalf("want one undated trade record, got %+v", res.Trade)
+	}
+	if len(res.Diags) != 1 || res.Diags[0].Code != "unresolved-date" || res.Diags[0].Pos() != "seeds/t.txt:3:1" || !strings.Contains(res.Diags[0].Message, "no publication date") {
+		t.Fatalf("want an unresolved-date warning at seeds/t.txt:3:1, got %v", res.Diags)
+	}
+}

@@ -178,3 +178,30 @@ func TestExplain(t *testing.T) {
 		t.Errorf("explain with a bad range: exit %d, want 2", code)
 	}
 }
+
+// TestLexiconFlag: -lexicon replaces the built-in vocabulary; a lexicon
+// holding a fact (a digit) is refused at its line and column, and nothing
+// is written.
+func TestLexiconFlag(t *testing.T) {
+	tmp := t.TempDir()
+	good := filepath.Join(tmp, "lex.yaml")
+	// a vocabulary without the word "trade": the prose trade figures go,
+	// the tables (read by their captions' topics) need "trade" too
+	os.WriteFile(good, []byte("countries:\n  - code: CHN\n    names: [China]\n  - code: BLR\n    names: [Belarus]\ntopics:\n  - key: fdi\n    terms: [investment]\nfdi_measures:\n  - key: flow\n    terms: [annual flow]\n  - key: stock\n    terms: [year-end stock]\ncurrencies:\n  - code: USD\n    symbols: [$, USD]\n    words: [USD]\nscales:\n  - factor: 1e6\n    words: [million]\n"), 0o644)
+	out := filepath.Join(tmp, "pkg")
+	code, _, stderr := claimpack(t, "build", "-seeds", seeds, "-out", out, "-datasets", tmp, "-lexicon", good)
+	if code != 1 || !strings.Contains(stderr, "curation entry \"trade-table-unit\" selects no record") {
+		// without trade vocabulary the trade table is not read, so the
+		// curation entry for it selects nothing: an error, as it should be
+		t.Fatalf("build with a lexicon without trade words: exit %d, stderr %s", code, stderr)
+	}
+	bad := filepath.Join(tmp, "bad.yaml")
+	os.WriteFile(bad, []byte("countries:\n  - code: CHN\n    names: [China, the 2015 treaty]\n"), 0o644)
+	code, _, stderr = claimpack(t, "build", "-seeds", seeds, "-out", out, "-datasets", tmp, "-lexicon", bad)
+	if code != 1 || !strings.Contains(stderr, filepath.ToSlash(bad)+":3:20: error: lexicon term \"the 2015 treaty\" holds a digit") {
+		t.Fatalf("build with a lexicon holding a fact: exit %d, stderr %s", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a failed build wrote %s", out)
+	}
+}
