@@ -16,6 +16,13 @@ type Anchor struct {
 	// following year", "a year later", and a day, month, quarter or half
 	// without its year ("on May 9", "in March").
 	Context record.Period
+	// Partial, when resolved, is what a day, month, quarter or half
+	// written without its year takes its year from instead of Context, with
+	// basis relative: a caller sets it to the publication date when the
+	// last date it read is far back (in another paragraph of a news story,
+	// "In June, the two governments signed …" is this June). A date found
+	// earlier in the same text takes precedence over it.
+	Partial record.Period
 }
 
 // Edge says that an expression names the start or the end of a period.
@@ -103,7 +110,7 @@ func Find(text string, a Anchor) []Match {
 		m.Period.Text = text[m.Start:m.End]
 		out = append(out, m)
 		if m.Period.Resolved() {
-			a.Context = m.Period
+			a.Context, a.Partial = m.Period, record.Period{}
 		}
 		if k, ok := p.listNext(end); ok {
 			list = k

@@ -537,3 +537,36 @@ func TestRecentYears(t *testing.T) {
 		t.Errorf("without a publication date the past decade must stay unresolved: %+v", ms)
 	}
 }
+
+func TestWeekdays(t *testing.T) {
+	// 14 May 2025 is a Wednesday
+	check(t, []findTest{
+		{"The bank on Wednesday opened a credit line.", pub2025May14, []w{{"Wednesday", "2025-05-14", "2025-05-14", "2025-05-14", day, relative, 0, 0}}},
+		{"They met on Monday.", pub2025May14, []w{{"Monday", "2025-05-12", "2025-05-12", "2025-05-12", day, relative, 0, 0}}},
+		{"They met on Thursday.", pub2025May14, []w{{"Thursday", "2025-05-08", "2025-05-08", "2025-05-08", day, relative, 0, 0}}},
+		{"It was signed last Wednesday.", pub2025May14, []w{{"last Wednesday", "2025-05-07", "2025-05-07", "2025-05-07", day, relative, 0, 0}}},
+		{"They meet next Friday.", pub2025May14, []w{{"next Friday", "2025-05-16", "2025-05-16", "2025-05-16", day, relative, 0, 0}}},
+		// the publication day is needed
+		{"They met on Monday.", pub2025May, []w{unres("Monday")}},
+		// a weekday alone, or in lower case, is no date
+		{"Monday's talks went well.", pub2025May14, nil},
+		{"They met on monday.", pub2025May14, nil},
+	})
+}
+
+func TestPartialAnchor(t *testing.T) {
+	news := Anchor{Context: ctx2018.Context, Partial: pub2025May14.Published}
+	check(t, []findTest{
+		// a month without its year takes the partial anchor's year …
+		{"In March, the bank extended a loan.", news, []w{{"March", "2025-03", "2025-03-01", "2025-03-31", month, relative, 0, 0}}},
+		{"Trade in January–April rose by 5%.", news, []w{{"January–April", "2025-01/2025-04", "2025-01-01", "2025-04-30", interval, relative, 0, 0}}},
+		// … anaphora still the context's …
+		{"In the same year, they met.", news, []w{{"the same year", "2018", "2018-01-01", "2018-12-31", year, context, 0, 0}}},
+		// … and a date of the same text comes first
+		{"In 2019, and again in March, they met.", news, []w{
+			{"2019", "2019", "2019-01-01", "2019-12-31", year, explicit, 0, 0},
+			{"March", "2019-03", "2019-03-01", "2019-03-31", month, context, 0, 0}}},
+		// without a partial anchor, the context
+		{"In March, the bank extended a loan.", ctx2018, []w{{"March", "2018-03", "2018-03-01", "2018-03-31", month, context, 0, 0}}},
+	})
+}

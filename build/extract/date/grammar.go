@@ -28,6 +28,7 @@ const (
 	fromText      from = iota // everything needed is written
 	fromPublished             // the publication date ("last year")
 	fromContext               // the previous date in the text ("that year")
+	fromPartial               // a year not written: Anchor.Partial, else the context ("in March")
 	fromNowhere               // "the year": no anchor this package has resolves it
 )
 
@@ -45,6 +46,9 @@ type point struct {
 	rel     from
 	relUnit unit
 	off     int
+	// weekday is a day named by its weekday (time.Weekday+1; 0 none),
+	// relative to the publication date; off is then its direction.
+	weekday int
 
 	third int  // 0 the whole period, 1–3 its first, middle or last third
 	edge  Edge // the third comes from an edge phrase ("the end of")
@@ -708,6 +712,20 @@ func (p *parser) relative(out []pc, i int) []pc {
 	for _, r := range relDays {
 		if end, ok := p.phrase(i, r.words); ok {
 			out = append(out, pc{point{unit: uDay, rel: fromContext, relUnit: uDay, off: r.off}, end})
+		}
+	}
+	// a weekday, capitalised: "on Wednesday", "last Friday", "next Monday"
+	j, dir := i, 0
+	if p.isWord(i, "last") || p.isWord(i, "next") {
+		dir = map[bool]int{true: -1, false: 1}[p.isWord(i, "last")]
+		var ok bool
+		if j, ok = p.space(i + 1); !ok {
+			j = -1
+		}
+	}
+	if j >= 0 && p.tok(j).kind == kWord {
+		if wd, ok := weekdays[p.tok(j).text]; ok && (dir != 0 || p.prevWord(i) == "on") {
+			out = append(out, pc{point{unit: uDay, rel: fromPublished, relUnit: uDay, off: dir, weekday: int(wd) + 1}, j + 1})
 		}
 	}
 	// N years ago, N months later

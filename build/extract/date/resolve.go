@@ -69,7 +69,7 @@ func unresolved() record.Period { return record.Period{Basis: record.Unresolved}
 func resolve(e expr, a Anchor) (record.Period, bool) {
 	alone := func(pt point) point {
 		if pt.needsYear() {
-			pt.rel, pt.relUnit = fromContext, uYear
+			pt.rel, pt.relUnit = fromPartial, uYear
 		}
 		return pt
 	}
@@ -167,8 +167,11 @@ func (pt point) resolve(a Anchor) (s span, b record.Basis, ok bool) {
 	b = record.Explicit
 	if pt.rel != fromText {
 		anchor, b = a.Context, record.Context
-		if pt.rel == fromPublished {
+		switch {
+		case pt.rel == fromPublished:
 			anchor, b = a.Published, record.Relative
+		case pt.rel == fromPartial && a.Partial.Resolved():
+			anchor, b = a.Partial, record.Relative
 		}
 		as, ae := anchor.Start, anchor.End
 		if !anchor.Resolved() || ae.Before(as) {
@@ -190,7 +193,11 @@ func (pt point) resolve(a Anchor) (s span, b record.Basis, ok bool) {
 			if !as.Equal(ae) {
 				return span{}, record.Unresolved, true
 			}
-			t := as.AddDate(0, 0, pt.off)
+			off := pt.off
+			if pt.weekday != 0 {
+				off = weekdayOffset(as.Weekday(), time.Weekday(pt.weekday-1), pt.off)
+			}
+			t := as.AddDate(0, 0, off)
 			y, n, d = t.Year(), int(t.Month()), t.Day()
 		case uSeason:
 			if y, ok = seasonYear(pt.n, pt.off, as, ae); !ok {
@@ -322,4 +329,26 @@ func seasonYear(n, off int, as, ae time.Time) (int, bool) {
 		}
 		return y, true
 	}
+}
+
+// weekdayOffset is how many days from an anchor on weekday at lies the
+// weekday wd: the latest one up to the anchor (dir 0: "on Wednesday" in a
+// story of that week), the one before the anchor (dir -1: "last
+// Wednesday"), or the first after it (dir +1: "next Wednesday").
+func weekdayOffset(at, wd time.Weekday, dir int) int {
+	back := (int(at) - int(wd) + 7) % 7
+	switch dir {
+	case -1:
+		if back == 0 {
+			back = 7
+		}
+		return -back
+	case 1:
+		fwd := (int(wd) - int(at) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return fwd
+	}
+	return -back
 }

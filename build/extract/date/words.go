@@ -2,6 +2,7 @@ package date
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -66,6 +67,12 @@ var relDays = []struct {
 	off   int
 }{
 	{"the same day", 0}, {"the previous day", -1}, {"the following day", 1}, {"the next day", 1},
+}
+
+// weekdays are the names of the days of the week, capitalised.
+var weekdays = map[string]time.Weekday{
+	"Monday": time.Monday, "Tuesday": time.Tuesday, "Wednesday": time.Wednesday, "Thursday": time.Thursday,
+	"Friday": time.Friday, "Saturday": time.Saturday, "Sunday": time.Sunday,
 }
 
 // opens are the words that make a date one bound of an open interval.
