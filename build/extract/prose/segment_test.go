@@ -74,10 +74,36 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// Numbered paragraphs of a press release, and bracketed note numbers
+// after a sentence.
+func TestNumberedAndBracketed(t *testing.T) {
+	text := "1. On 12.05.2022 the minister paid a visit to Beijing. The ministers discussed trade.\n\n" +
+		"2. Following the talks, they signed a protocol.\n\n" +
+		"(b) The agreement was signed in 2019.[3] The agreement was ratified,[4] but it entered into force only in 2020.\n\n" +
+		"4 December 2023 – Lukashenko meets Xi Jinping.\n"
+	doc := source.New("t.txt", "t.txt", []byte(text))
+	var got []string
+	for _, s := range Sentences(doc, Blocks(doc, nil)) {
+		got = append(got, s.Text)
+	}
+	want := []string{
+		"On 12.05.2022 the minister paid a visit to Beijing.",
+		"The ministers discussed trade.",
+		"Following the talks, they signed a protocol.",
+		"The agreement was signed in 2019.[3]",
+		"The agreement was ratified,[4] but it entered into force only in 2020.",
+		"4 December 2023 – Lukashenko meets Xi Jinping.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func FuzzSentences(f *testing.F) {
 	f.Add(paper)
 	f.Add("a.1 B\n\n2\nX, “T,” Y, 4.\nc d e f.\n")
 	f.Add("\ufeffHeading\r\nText. More text.\r\n")
+	f.Add("1. First.[3] Second.\n\n(b) Third.[12]")
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := source.New("f.txt", "f.txt", []byte(text))
 		prev := 0

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,9 @@ func Sentences(doc *source.Doc, blocks []Block) []Sentence {
 		emit := func(a, z int) {
 			a, z = trimSpan(text, a, z)
 			a = skipFootnoteNumber(text, a, z)
+			if a == 0 || strings.TrimSpace(text[:a]) == "" {
+				a = skipEnumerator(text, a, z)
+			}
 			if a >= z {
 				return
 			}
@@ -89,12 +93,23 @@ func boundaries(text string) []cut {
 		}
 		end := j
 		// a footnote number glued after the sentence: "today.5 Wooing",
-		// "billion.77 Thus", "2018.105 The"
+		// "billion.77 Thus", "2018.105 The", "Beijing.[3] The"
 		k := j
+		if m := bracketNote.FindStringIndex(text[j:]); m != nil {
+			j += m[1]
+			end = j
+			k = j
+		}
 		for k < len(text) && k-j < 3 && text[k] >= '0' && text[k] <= '9' {
 			k++
 		}
-		footnote := k > j && (k == len(text) || isSpaceRune(text, k))
+		footnote := k > j && (k == len(text) || isSpaceRune(text, k)) || end > i+1 && text[end-1] == ']'
+		if footnote && k == j && text[end-1] == ']' {
+			// the bracketed note is part of the sentence; the next starts after it
+			if k < len(text) && !isSpaceRune(text, k) {
+				continue
+			}
+		}
 		if footnote && c == '.' && end == i+1 && i > 0 && isDigit(text[i-1]) && !yearBefore(text, i) {
 			continue // a decimal number: 3.7, 0.67
 		}
@@ -106,6 +121,9 @@ func boundaries(text string) []cut {
 		}
 		if c == '.' && !footnote && isAbbreviation(text, i) {
 			continue
+		}
+		if c == '.' && enumerator.MatchString(text[:i+1]) {
+			continue // "6. In January–March …": a numbered paragraph goes on
 		}
 		if insideTitle(text, i) {
 			continue // “Directive No. 5. On the development …”: a title goes on
@@ -210,6 +228,26 @@ func trimSpan(s string, a, z int) (int, int) {
 	return a, z
 }
 
+// bracketNote is a bracketed note number right after a sentence's final
+// punctuation: "[3]", "[12]".
+var bracketNote = regexp.MustCompile(`^\[\d{1,3}\]`)
+
+// enumerator is the number or letter a numbered paragraph starts with:
+// "6.", "iv.", "b)", "(2)".
+var enumerator = regexp.MustCompile(`^\s*(?:\d{1,3}|[ivxlc]{1,5}|[A-Za-z])[.)]$|^\s*\((?:\d{1,3}|[ivxlc]{1,5}|[a-z])\)$`)
+
+// skipEnumerator skips the number of a numbered paragraph ("6. In
+// January–March 2022 …"): it is no part of the first sentence.
+func skipEnumerator(text string, a, z int) int {
+	for k := a + 1; k <= z && k-a <= 7; k++ {
+		if enumerator.MatchString(text[a:k]) && k < z && isSpaceRune(text, k) {
+			a2, _ := trimSpan(text, k, z)
+			return a2
+		}
+	}
+	return a
+}
+
 // skipFootnoteNumber skips a footnote number that a sentence starts with,
 // left over from the sentence before it ("2001. 2⏎Amidst", ".”128⏎Lukashenka"):
 // at most three digits, then white space and a capital letter.
@@ -229,5 +267,10 @@ func skipFootnoteNumber(text string, a, z int) int {
 	if r, _ := utf8.DecodeRuneInString(text[m:z]); !unicode.IsUpper(r) {
 		return a
 	}
+	if monthName.MatchString(text[m:z]) {
+		return a // "4 December 2023 – …": a day, not a note number
+	}
 	return m
 }
+
+var monthName = regexp.MustCompile(`^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b`)
