@@ -583,6 +583,15 @@ func (s *scan) multiplyWord(j int) (Quantity, int, bool) {
 	}
 	w := s.lower(j)
 	v, ok := s.f.g.multiplyVerbs[w]
+	if !ok && j > 0 && s.toks[j-1].kind == wordTok {
+		// "more than double the figure", "almost triple", "to double":
+		// the base form is a multiple only after a qualifier or "to"
+		// ("double taxation" is none)
+		switch s.lower(j - 1) {
+		case "than", "almost", "nearly", "about", "roughly", "approximately", "around", "to", "over", "some":
+			v, ok = s.f.g.multiplyBase[w]
+		}
+	}
 	if !ok {
 		if p, cut := strings.CutSuffix(w, s.f.g.fold); cut {
 			v, ok = s.f.g.numerals[p]

@@ -16,6 +16,7 @@ type grammar struct {
 	ordinals      map[string]float64 // "second" → 2
 	superlatives  map[string]bool    // "largest": rank 1 alone, rank n after an ordinal
 	multiplyVerbs map[string]float64 // "doubled" → 2
+	multiplyBase  map[string]float64 // "double" → 2, after "more than", "to"
 	ordinalSuffix map[string]bool    // "nd" in "2nd"
 	months        map[string]bool    // "March", "Mar": a day of the month is no count
 
@@ -46,6 +47,9 @@ func english() grammar {
 		},
 		multiplyVerbs: map[string]float64{
 			"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5,
+		},
+		multiplyBase: map[string]float64{
+			"double": 2, "triple": 3, "treble": 3, "quadruple": 4, "quintuple": 5,
 		},
 		ordinalSuffix: map[string]bool{"st": true, "nd": true, "rd": true, "th": true},
 		percent:       []string{"%", "％", "percent", "per cent", "pct"},
