@@ -36,18 +36,39 @@ var (
 	docNumber = regexp.MustCompile(`^\s*No\.\s*\d+`)
 	titleWord = regexp.MustCompile(`^[\p{Lu}\d][\p{L}\d’'.-]*$`)
 	titleJoin = map[string]bool{"of": true, "on": true, "and": true, "in": true, "the": true, "between": true, "for": true, "to": true, "with": true, "No.": true}
-	referBack = regexp.MustCompile(`(?i)\b(on this occasion|on that occasion|at that time|during the visit|during this visit|both sides|the two sides|the same year|then)\b`)
+	referBack = regexp.MustCompile(`(?i)\b(on this occasion|on that occasion|at that time|both sides|the two sides|the same year|then)\b`)
+	// "Following the talks", "during the visit": the visit or meeting last
+	// told of
+	afterVisit = regexp.MustCompile(`(?i)\b(?:following|after|during|at|in the course of)\s+(?:the|these|those|this|that)\s+(?:talks|visit|meeting|negotiations|summit|consultations)\b`)
 )
 
 func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 	kinds, events := r.documentWords(f)
 	f.kinds = kinds
+	var prev lexicon.Match // the document before, and what it underwent
+	var prevEvs []lexicon.Match
+	var last told // the document last recorded, for "it" in a later clause
+	used := map[int]bool{}
+	defer func() { r.pronounEvents(f, st, res, events, used, last) }()
 	for _, k := range kinds {
 		c := f.clause(k.Start)
 		if k.Key == "partnership_status" && hasKindBefore(kinds, k, c) {
 			continue // "a declaration elevating … to … partnership": the declaration is the document
 		}
+		if strings.EqualFold(f.masked[k.Start:k.End], "documents") && (!countBefore(f, k, c) || vagueBefore.MatchString(lastWords(f.masked[c.start:k.Start], 3))) {
+			continue // "documents" alone names documents only when counted: "16 … documents are signed"
+		}
 		evs := governing(f, k, events, c)
+		if len(evs) == 0 && len(prevEvs) > 0 && c.contains(prev.Start) && andArticle.MatchString(f.masked[prev.End:k.Start]) &&
+			!eventIn(events, prev.End, k.Start) {
+			// "signed the Protocol on … and the Memorandum of …": one
+			// event word governs the documents it coordinates
+			evs = prevEvs
+		}
+		prev, prevEvs = k, evs
+		if len(evs) > 0 && r.generalReference(f, k, evs, c) {
+			continue
+		}
 		if len(evs) == 0 {
 			// "the 2013 Joint Declaration", "Directive No. 5 … from
 			// September 2015": a dated reference to a specific document
@@ -68,7 +89,9 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		}
 		title := r.title(f, k, c)
 		a, b := quoteSpan(f, c)
+		last = told{k: k, title: title, parties: parties}
 		for _, e := range evs {
+			used[e.Start] = true
 			event := e.Key
 			when := when
 			if (len(evs) > 1 || !c.contains(e.Start)) && e.End > e.Start {
@@ -94,6 +117,75 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 				Provenance: provenance(st.doc, f, a, b, "prose.agreement."+kind),
 			})
 		}
+	}
+}
+
+var (
+	andArticle     = regexp.MustCompile(`(?i)\band\s+(?:also\s+)?(?:the|a|an)\s+(?:\S+\s+){0,2}$`)
+	participleNext = regexp.MustCompile(`^\s*$`)
+)
+
+// eventIn reports whether an event word lies in [a, b).
+func eventIn(events []lexicon.Match, a, b int) bool {
+	for _, e := range events {
+		if e.Start >= a && e.End <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// generalReference reports a definite plural followed by its event as a
+// participle, with no count and no date right after it: "the implementation
+// of the agreements reached by the heads of state" speaks of documents
+// in general, not of an event.
+func (r *Rules) generalReference(f *facts, k lexicon.Match, evs []lexicon.Match, c span) bool {
+	kind := f.masked[k.Start:k.End]
+	if !strings.HasSuffix(kind, "s") || !strings.EqualFold(strings.TrimSpace(lastWords(f.masked[c.start:k.Start], 1)), "the") || countBefore(f, k, c) {
+		return false
+	}
+	e := evs[0]
+	if _, ok := f.dateAfter(e.End, 4); ok {
+		return false // "the agreements signed on 5 May 2019"
+	}
+	return e.Start >= k.End && participleNext.MatchString(f.masked[k.End:e.Start])
+}
+
+// told is a document a sentence recorded an event of.
+type told struct {
+	k       lexicon.Match
+	title   string
+	parties []string
+}
+
+var itBefore = regexp.MustCompile(`(?i)\b(it|which)\s+(?:(?:was|has|had|been|then|later|only|finally|also|subsequently)\s+){0,3}$`)
+
+// pronounEvents records the events a later clause tells of the document
+// recorded last, through "it": "The agreement was ratified … on 28
+// December 2019, but it entered into force only on 6 March 2020". Each
+// needs its own date, right after its word or in its clause.
+func (r *Rules) pronounEvents(f *facts, st *docState, res *Result, events []lexicon.Match, used map[int]bool, last told) {
+	if last.title == "" {
+		return
+	}
+	for _, e := range events {
+		c := f.clause(e.Start)
+		if used[e.Start] || e.Start < last.k.End || c.contains(last.k.Start) || !itBefore.MatchString(f.masked[c.start:e.Start]) {
+			continue
+		}
+		d, ok := f.dateAfter(e.End, 6)
+		if !ok {
+			d, ok = f.clauseDate(e.Start)
+		}
+		if !ok || !d.Period.Resolved() || d.Open != date.OpenNone {
+			continue
+		}
+		a, b := quoteSpan(f, c)
+		_, claimID := st.ids.next(record.PrefixClaim, "agreement", normalize(f.text), normalize(last.title), e.Key, fmt.Sprint(e.Start))
+		res.Agreements = append(res.Agreements, record.AgreementMention{
+			ClaimID: claimID, When: d.Period, Title: last.title, Kind: last.k.Key, Event: e.Key, Parties: last.parties,
+			Provenance: provenance(st.doc, f, a, b, "prose.agreement."+last.k.Key+".pronoun"),
+		})
 	}
 }
 
@@ -177,12 +269,21 @@ func countBefore(f *facts, k lexicon.Match, c span) bool {
 		return true
 	}
 	for _, q := range f.qty {
-		if q.End <= k.Start && q.Start >= c.start && words(f.masked[q.End:k.Start]) <= 1 {
+		if q.End > k.Start || q.Start < c.start {
+			continue
+		}
+		// "five treaties", "16 intergovernmental and interagency documents"
+		gap := f.masked[q.End:k.Start]
+		if words(gap) <= 1 || words(gap) <= 3 && lowerWords.MatchString(gap) {
 			return true
 		}
 	}
 	return false
 }
+
+var vagueBefore = regexp.MustCompile(`(?i)\b(several|multiple|many|numerous|various|a number of|dozens of)\b`)
+
+var lowerWords = regexp.MustCompile(`^(?:\s+[\p{Ll}-]+)+\s*$`)
 
 var numberWord = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|a number of)\s+(?:\S+\s+)?$`)
 
@@ -224,6 +325,9 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 		if !c.contains(e.Start) {
 			continue
 		}
+		if e.Start >= k.End && strings.HasSuffix(f.masked[e.Start:e.End], "ing") {
+			continue // "a treaty establishing …", "the Directive foresees establishing …": what it does
+		}
 		var gap string
 		if e.End <= k.Start {
 			gap = f.masked[e.End:k.Start]
@@ -232,7 +336,7 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 		} else {
 			continue // the event word is inside the kind phrase
 		}
-		if words(gap) > 10 && !(e.Start >= k.End && passiveAfterTitle(gap)) {
+		if words(gap) > 10 && !(e.Start >= k.End && (passiveAfterTitle(gap) || participleAfterTitle(gap))) {
 			continue
 		}
 		if negated.MatchString(lastWords(f.masked[c.start:e.Start], 3)) {
@@ -305,6 +409,24 @@ func passiveAfterTitle(gap string) bool {
 	return words(gap) <= 30 && passiveAux.MatchString(gap) && !strings.ContainsAny(gap, ";")
 }
 
+// participleAfterTitle reports whether the words between a document and
+// an event word after it are its long title and a comma: "the Agreement
+// between the Government of … on Financial Cooperation in Support of
+// Infrastructure Projects, signed on 15 May 2019". Every word of the title
+// is capitalised or joins capitalised words.
+func participleAfterTitle(gap string) bool {
+	t := strings.TrimSpace(gap)
+	if words(t) > 30 || !strings.HasSuffix(t, ",") || strings.ContainsAny(t, ";") {
+		return false
+	}
+	for _, w := range strings.Fields(strings.TrimSuffix(t, ",")) {
+		if !titleWord.MatchString(w) && !titleJoin[w] {
+			return false
+		}
+	}
+	return true
+}
+
 var (
 	passiveAux = regexp.MustCompile(`(?i)\b(was|were|has been|have been|had been|is|are)\s+(?:\S+\s+){0,5}$`)
 	andBefore  = regexp.MustCompile(`(?i)\band(?:\s+(?:then|later|subsequently|also|was|were|has|had|been))*\s*$`)
@@ -351,13 +473,13 @@ func sameSide(a, b, k lexicon.Match) bool { return (a.End <= k.Start) == (b.End 
 
 // parties decides who the agreement is between.
 func (r *Rules) parties(f *facts, k lexicon.Match, c span, st *docState) ([]string, bool) {
-	in := f.nationsIn(c.start, c.end)
+	in := r.nonVenues(f, c.start, c.end)
 	for _, n := range in {
 		if !r.focus(n) {
 			return nil, false // with a third country
 		}
 	}
-	sentence := f.nationsIn(0, len(f.text))
+	sentence := r.nonVenues(f, 0, len(f.text))
 	both := containsAll(sentence, r.Focus[:]) || f.hasPair(0, len(f.text))
 	if k.Key == "directive" || k.Key == "decree" {
 		// a unilateral act: its issuer's country, if about the other one
@@ -411,16 +533,54 @@ func (r *Rules) parties(f *facts, k lexicon.Match, c span, st *docState) ([]stri
 	return parties, true
 }
 
+var venuePrep = regexp.MustCompile(`(?i)\b(?:in|at)\s+(?:the\s+)?$`)
+
+// nonVenues returns the distinct countries named in [a, b), leaving out a
+// third country named as a venue: "in Samarkand, Uzbekistan" or "at the
+// summit in Astana" says where, not who.
+func (r *Rules) nonVenues(f *facts, a, b int) []string {
+	var out []string
+	for i, m := range f.nations {
+		if m.Start < a || m.End > b || contains(out, m.Key) {
+			continue
+		}
+		if r.focus(m.Key) {
+			out = append(out, m.Key)
+			continue
+		}
+		before := f.masked[max(0, m.Start-12):m.Start]
+		if venuePrep.MatchString(before) {
+			continue
+		}
+		if i > 0 && f.nations[i-1].End <= m.Start && strings.TrimSpace(f.masked[f.nations[i-1].End:m.Start]) == "," {
+			if _, city := r.Lex.City(f.masked[f.nations[i-1].Start:f.nations[i-1].End]); city && venuePrep.MatchString(f.masked[max(0, f.nations[i-1].Start-12):f.nations[i-1].Start]) {
+				continue // "in Samarkand, Uzbekistan"
+			}
+		}
+		out = append(out, m.Key)
+	}
+	return out
+}
+
 // agreementDate dates the event: the nearest date of the sentence, or the
 // previous sentence's date when the clause refers back to it.
 func (r *Rules) agreementDate(f *facts, k lexicon.Match, c span, st *docState) (record.Period, record.Basis) {
 	if d, ok := f.clauseDate(k.Start); ok && d.Open != date.Since && d.Open != date.Until && !validity.MatchString(lastWords(f.masked[:d.Start], 1)) {
 		return d.Period, d.Period.Basis
 	}
+	if f.entry.Resolved() {
+		p := f.entryOr(record.Period{})
+		return p, p.Basis
+	}
+	if afterVisit.MatchString(f.masked) && st.lastVisit.When.Resolved() && st.lastVisit.When.Basis != record.Unresolved {
+		p := st.lastVisit.When
+		p.Basis = record.Context
+		return p, record.Context
+	}
 	if p, ok := st.contextDate(f); ok {
 		return p, record.Context
 	}
-	if referBack.MatchString(f.masked) && st.lastDate.Resolved() {
+	if (referBack.MatchString(f.masked) || afterVisit.MatchString(f.masked)) && st.lastDate.Resolved() {
 		p := st.lastDate
 		p.Basis = record.Context
 		return p, record.Context
@@ -471,6 +631,17 @@ func (r *Rules) title(f *facts, k lexicon.Match, c span) string {
 	return cleanTitle(modifiers(f, k, c) + kindText + " " + complement(f, k.End, c))
 }
 
+// kindWithin reports whether a document kind other than k starts within
+// n words after offset i.
+func kindWithin(f *facts, k lexicon.Match, i, n int) bool {
+	for _, m := range f.kinds {
+		if m.Start >= i && m.Start != k.Start && words(f.masked[i:m.Start]) <= n-1 {
+			return true
+		}
+	}
+	return false
+}
+
 // capitalisedName reads a title in capitals around the kind word, and
 // returns where it ends.
 func capitalisedName(f *facts, k lexicon.Match) (string, int, bool) {
@@ -507,6 +678,9 @@ func capitalisedName(f *facts, k lexicon.Match) (string, int, bool) {
 		}
 		if f.dateAt(toks[b+1].start) || f.dateAt(toks[min(b+2, len(toks)-1)].start) && titleJoin[t] {
 			break // a date ends the name: "… Between China and Belarus on August 22, 2024"
+		}
+		if t == "and" && kindWithin(f, k, toks[b+1].end, 3) {
+			break // "… and the Memorandum of …": another document
 		}
 		switch {
 		case t == "No" || toks[b+1].text == "No.":

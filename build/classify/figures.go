@@ -67,6 +67,14 @@ func words(s string) int { return len(strings.Fields(s)) }
 func (r *Rules) figureTopic(f *facts, q quantity.Quantity, c span) (topicTerm, bool) {
 	var best topicTerm
 	bestD := 1 << 30
+	// a bracket right after the figure ("CNY 600 million (US$91 million)
+	// came from a grant") is no distance
+	end := q.End
+	if rest := f.masked[q.End:]; strings.HasPrefix(strings.TrimLeft(rest, " "), "(") {
+		if j := strings.IndexByte(rest, ')'); j >= 0 && j < 60 {
+			end = q.End + j + 1
+		}
+	}
 	for _, t := range r.topicTerms(f, c) {
 		var d int
 		switch {
@@ -75,8 +83,8 @@ func (r *Rules) figureTopic(f *facts, q quantity.Quantity, c span) (topicTerm, b
 			if d > 14 {
 				continue
 			}
-		case t.start >= q.End:
-			d = words(f.masked[q.End:t.start])
+		case t.start >= end:
+			d = words(f.masked[end:t.start])
 			if d > 4 {
 				continue
 			}
@@ -127,13 +135,35 @@ func (r *Rules) scopeCue(f *facts, q quantity.Quantity, c span) string {
 			if b <= q.Start && words(f.masked[b:q.Start]) <= 8 || a >= q.End && words(f.masked[q.End:a]) <= 3 && !strings.Contains(f.masked[q.End:a], "total") {
 				return m.Key
 			}
-		case "cost", "freight", "global", "macro_debt":
+		case "macro_debt":
+			// "external public debt owed to China" is the pair's
+			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 && !r.owedToFocus(f.masked[b:q.Start]) {
+				return m.Key
+			}
+		case "cost", "freight", "global":
 			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 {
 				return m.Key
 			}
 		}
 	}
 	return ""
+}
+
+// restated is what joins a figure to the same thing restated: ", or about
+// 18%", " (18%", ", i.e. 18%".
+var restated = regexp.MustCompile(`(?i)^[^.;]{0,40}?(?:,\s*or|\(|,\s*i\.e\.,?|,\s*that is,?|,\s*equal to|,\s*equivalent to)\s+(?:about|around|nearly|almost|some|roughly|approximately|over|more than|less than|just over|just under)?\s*$`)
+
+var owedTo = regexp.MustCompile(`(?i)^\s*(?:owed\s+|due\s+)?(?:to|towards)\s+(?:the\s+)?$`)
+
+// owedToFocus reports whether a debt is owed to a focus country: the text
+// after the debt term starts "owed to China", "to China".
+func (r *Rules) owedToFocus(after string) bool {
+	for _, m := range r.Lex.CountryDict.Find(after) {
+		if r.focus(m.Key) && owedTo.MatchString(stripWords(after[:m.Start])) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairOK decides whether the figure at q is about the focus pair, and
@@ -154,7 +184,9 @@ func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok 
 				owner = m.Key
 			}
 		}
-		if owner == "" || !r.focus(owner) || !(containsAll(in, r.Focus[:]) || f.hasPair(c.start, c.end)) {
+		// "the two countries" next to a third country may be that
+		// country and one of the pair: only both names will do
+		if owner == "" || !r.focus(owner) || !containsAll(in, r.Focus[:]) {
 			return false, "out_of_focus"
 		}
 	}
@@ -195,6 +227,30 @@ func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok 
 			return true, ""
 		}
 	}
+	// a document about the pair (its title names both) speaks of the
+	// pair when a clause names one of them and neither its sentence nor
+	// its paragraph names a third country: "Since 2015, the Export-Import
+	// Bank of China and CDB have provided loans of …" in a story headed
+	// "Chinese banks step up lending to Belarus"
+	if st.framePair {
+		one := false
+		for _, n := range in {
+			one = one || r.focus(n)
+		}
+		for _, n := range f.nationsIn(0, len(f.text)) {
+			if !r.focus(n) {
+				return false, "not_bilateral"
+			}
+		}
+		for n := range st.blockNations[f.s.Block] {
+			if n != "pair" && !r.focus(n) {
+				return false, "not_bilateral"
+			}
+		}
+		if one {
+			return true, ""
+		}
+	}
 	return false, "not_bilateral"
 }
 
@@ -210,6 +266,8 @@ func containsAll(have []string, want []string) bool {
 // figures classifies the quantities of a sentence.
 func (r *Rules) figures(f *facts, st *docState, res *Result) {
 	qs := f.qty
+	var lastTopic topicTerm // the figure before and what it measures
+	lastOK, lastEnd := false, 0
 	for qi := 0; qi < len(qs); qi++ {
 		q := qs[qi]
 		if q.Kind == quantity.Count {
@@ -232,6 +290,12 @@ func (r *Rules) figures(f *facts, st *docState, res *Result) {
 		} else {
 			t, ok = r.figureTopic(f, q, c)
 		}
+		if !ok && lastOK && q.Kind == quantity.Percent && lastEnd <= q.Start && c.contains(lastEnd-1) && restated.MatchString(f.masked[lastEnd:q.Start]) {
+			// "… stood at US$ 3.2 billion at the end of 2022, or about 18%
+			// of the total": the same thing restated as a share
+			t, ok = lastTopic, true
+		}
+		lastTopic, lastOK, lastEnd = t, ok, q.End
 		if !ok {
 			continue // a figure about something else: not a claim
 		}
@@ -351,6 +415,16 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 		if key == "turnover" || key == "balance" || key == "growth_rate" || key == "share" || key == "rank" || key == "growth_multiple" {
 			exp, imp = r.directionIfStated(f, q, c, t)
 		}
+		if key == "balance" && q.Kind == quantity.Money {
+			var sign float64
+			sign, exp, imp = r.balanceSide(f, t, c)
+			if sign != 0 && (fig.Value < 0) != (sign < 0) {
+				fig.Value, fig.Written = -fig.Value, -fig.Written
+				if fig.ValueUSD != nil {
+					fig.ValueUSD, fig.WrittenUSD = record.USD(-*fig.ValueUSD), record.USD(-*fig.ValueUSD)
+				}
+			}
+		}
 		recID, claimID := st.ids.next(record.PrefixTrade, idKey...)
 		res.Trade = append(res.Trade, record.Trade{
 			RecordID: recID, ClaimID: claimID, Indicator: key, Product: r.product(f, t, c),
@@ -389,8 +463,11 @@ func quoteSpan(f *facts, c span) (int, int) {
 
 // figurePeriod dates the figure at q.
 func (r *Rules) figurePeriod(f *facts, q quantity.Quantity, t topicTerm, st *docState) (record.Period, string) {
-	d, ok := f.nearestDate(q.Start)
+	d, ok := f.figureDate(q)
 	if !ok {
+		if f.entry.Resolved() {
+			return f.entryOr(record.Period{}), t.key + ".entry"
+		}
 		if p, ok := st.contextDate(f); ok {
 			return p, t.key + ".context"
 		}
@@ -400,7 +477,61 @@ func (r *Rules) figurePeriod(f *facts, q quantity.Quantity, t topicTerm, st *doc
 	if (t.key == "stock" || d.Edge == date.EdgeEnd && (t.topic == "fdi" || d.Open == date.Until)) && p.Resolved() {
 		p = endOf(p)
 	}
+	if d.Open == date.Since && t.key != "stock" {
+		p = sinceUntil(p, st.anchor)
+	}
 	return p, t.key
+}
+
+// figureDate is the date nearest to the figure at q, leaving out a date
+// after another figure that follows q: in "narrowed to USD 2.96 billion,
+// from USD 3.32 billion a year earlier" the year earlier is the second
+// figure's.
+func (f *facts) figureDate(q quantity.Quantity) (date.Match, bool) {
+	// "from 5.6% in 2019 to 7.9% in 2022": a date right after the figure
+	// is its own
+	for _, d := range f.dates {
+		if gap := f.masked[q.End:max(q.End, d.Start)]; d.Start >= q.End && words(gap) <= 2 && !strings.ContainsAny(gap, ",;()") && !otherEvent.MatchString(gap) {
+			return d, true
+		}
+	}
+	g := *f
+	g.dates = nil
+	for _, d := range f.dates {
+		later := false
+		for _, o := range f.qty {
+			if o.Kind == quantity.Count || o.Start == q.Start {
+				continue
+			}
+			equivalent := o.Start >= q.End && bracketOpen.MatchString(f.masked[q.End:o.Start]) // "CNY 600 million (US$91 million)"
+			later = later || d.Start >= q.End && o.Start >= q.End && o.End <= d.Start && !equivalent
+		}
+		if !later {
+			g.dates = append(g.dates, d)
+		}
+	}
+	return g.nearestDate(q.Start)
+}
+
+var bracketOpen = regexp.MustCompile(`^\s*\(\s*(?:about|around|approximately|approx\.|some|nearly|roughly|almost|≈|~)?\s*$`)
+
+// sinceUntil turns the start of a running total ("Since 2015, … have
+// provided loans of …") into the interval from it to the publication date
+// (2015/2023), basis relative. Without a publication date the start stays
+// as written: the period_text still says "since".
+func sinceUntil(p, pub record.Period) record.Period {
+	if !p.Resolved() || !pub.Resolved() || !pub.End.After(p.End) {
+		return p
+	}
+	startEDTF, _, _ := strings.Cut(p.EDTF, "/")
+	_, endEDTF, ok := strings.Cut(pub.EDTF, "/")
+	if !ok {
+		endEDTF = pub.EDTF
+	}
+	return record.Period{
+		EDTF: startEDTF + "/" + endEDTF, Start: p.Start, End: pub.End,
+		Precision: record.Interval, Text: p.Text, Basis: record.Relative,
+	}
 }
 
 // comparative reads a change written after its figure: "12 percent less
@@ -415,7 +546,9 @@ var relative = regexp.MustCompile(`^\s*,?\s*(which|that|who)\b`)
 // of something the datasets do not measure.
 var ofPhrase = regexp.MustCompile(`^\s+of\s+((?:\S+\s+){0,5}\S+)`)
 
-var pastWords = []string{" was ", " were ", " had ", "ed ", " amounted", " reached", " totalled", " totaled"}
+var pastWords = []string{" was ", " were ", " had ", "ed ", " amounted", " reached", " totalled", " totaled",
+	" grew ", " fell ", " rose ", " stood ", " came ", " made ", " paid ", " held ", " met ", " took ", " gave ",
+	" saw ", " went ", " became ", " began ", " sent ", " lent ", " spent ", " sold ", " bought ", " brought ", " won ", " lost "}
 var presentWords = []string{" is ", " are ", " has ", " have ", " now ", " currently ", " today", "remains"}
 
 // pastTense is a light reading of a sentence's tense: whichever marker
@@ -549,6 +682,65 @@ func (r *Rules) directionIfStated(f *facts, q quantity.Quantity, c span, t topic
 	return "", ""
 }
 
+var (
+	ownerAfter = regexp.MustCompile(`(?i)^\s*(?:of|for)\s+(?:the\s+)?$`)
+	withAfter  = regexp.MustCompile(`(?i)^\s*(?:with|vis-à-vis|against)\s+(?:the\s+)?$`)
+)
+
+// balanceSide reads whose balance a trade balance is, and its sign: a
+// deficit is negative and a surplus positive for its owner, who is named
+// before it ("Belarus’s trade deficit"), after it ("the deficit of the
+// Republic of Belarus", "a surplus for Minsk"), or is the partner of the
+// country after "with" ("the deficit with China"). The owner exports to
+// the other focus country: exporter and importer state the side. A plain
+// "balance" keeps its written sign; sign 0 means none is implied.
+func (r *Rules) balanceSide(f *facts, t topicTerm, c span) (sign float64, exp, imp string) {
+	term := strings.ToLower(f.masked[t.start:t.end])
+	switch {
+	case strings.Contains(term, "deficit"):
+		sign = -1
+	case strings.Contains(term, "surplus"):
+		sign = 1
+	}
+	owner := ""
+	for _, m := range f.nations { // capitals name their countries
+		if !c.contains(m.Start) {
+			continue
+		}
+		country := m.Key
+		if !r.focus(country) {
+			continue
+		}
+		switch {
+		case m.End <= t.start && words(f.masked[m.End:t.start]) <= 2 && !strings.Contains(f.masked[m.End:t.start], ","):
+			owner = country // "Belarus’s trade deficit", "the Belarusian deficit"
+		case m.Start >= t.end && words(f.masked[t.end:m.Start]) <= 4 && ownerAfter.MatchString(stripWords(f.masked[t.end:m.Start])):
+			owner = country
+		case m.Start >= t.end && words(f.masked[t.end:m.Start]) <= 3 && withAfter.MatchString(stripWords(f.masked[t.end:m.Start])):
+			owner = r.other(country)
+		default:
+			continue
+		}
+		break
+	}
+	if owner == "" {
+		return sign, "", ""
+	}
+	return sign, owner, r.other(owner)
+}
+
+// stripWords drops the "Republic of", "People's Republic of" before a
+// country name, so that "of the Republic of Belarus" reads as "of
+// Belarus".
+func stripWords(gap string) string {
+	for _, w := range []string{"People's Republic of", "People’s Republic of", "Republic of"} {
+		if i := strings.LastIndex(gap, w); i >= 0 && strings.TrimSpace(gap[i+len(w):]) == "" {
+			return gap[:i]
+		}
+	}
+	return gap
+}
+
 // reporter is the country whose statistics the clause cites ("according
 // to Belarusian statistics").
 func (r *Rules) reporter(f *facts, c span) string {
@@ -597,19 +789,43 @@ func (r *Rules) investment(f *facts, q quantity.Quantity, c span) (investor, hos
 	// "China’s 3%": the country owning the figure invests
 	owner := ""
 	for _, m := range f.nations {
-		if m.End <= q.Start && m.Start >= c.start && words(f.masked[m.End:q.Start]) <= 1 && r.focus(m.Key) {
+		if m.End <= q.Start && m.Start >= c.start && r.focus(m.Key) && strings.TrimSpace(f.masked[m.End:q.Start]) == "" {
 			owner = m.Key
 		}
 	}
 	if owner != "" {
 		return owner, r.other(owner)
 	}
+	// a bank or fund of a focus country that lends or invests before the
+	// figure: "Bank of China extended a loan of …" (the "China" in its
+	// name is no destination)
+	creditor := ""
+	inOrg := func(m lexicon.Match) bool {
+		for _, o := range f.orgs {
+			if m.Start >= o.Start && m.End <= o.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, o := range f.orgs {
+		org, ok := r.Lex.Organisation(o.Key)
+		if !ok || org.Kind != "bank" || !r.focus(org.Country) || o.Start < c.start || o.End > c.end {
+			continue
+		}
+		if o.End <= q.Start || words(f.masked[q.End:o.Start]) <= 4 && byFrom.MatchString(f.masked[q.End:o.Start]) {
+			investor = org.Country
+			break
+		}
+	}
 	for _, m := range f.nations {
-		if m.Start < c.start || m.End > c.end || !r.focus(m.Key) {
+		if m.Start < c.start || m.End > c.end || !r.focus(m.Key) || inOrg(m) {
 			continue
 		}
 		before := strings.ToLower(strings.TrimSpace(f.masked[c.start:m.Start]))
 		switch {
+		case strings.HasSuffix(before, "owed to") || strings.HasSuffix(before, "debt to"):
+			creditor = m.Key // "debt owed to China": the creditor
 		case strings.HasSuffix(before, " in") || strings.HasSuffix(before, " to") || strings.HasSuffix(before, " into") || strings.HasSuffix(before, " of") || strings.HasSuffix(before, "inward"):
 			if host == "" {
 				host = m.Key
@@ -621,6 +837,12 @@ func (r *Rules) investment(f *facts, q quantity.Quantity, c span) (investor, hos
 				investor = m.Key
 			}
 		}
+		if investor != "" && investor == host {
+			host = "" // "Bank of China … to a Belarusian manufacturer": the other one hosts
+		}
+	}
+	if creditor != "" {
+		return creditor, r.other(creditor)
 	}
 	switch {
 	case investor != "" && host == "":
@@ -666,8 +888,18 @@ func (r *Rules) lender(f *facts, q quantity.Quantity, qs []quantity.Quantity, qi
 			best = m.Key
 		}
 	}
+	if best == "" {
+		// "a loan of about US$ 1 billion by the Export-Import Bank of China"
+		for _, m := range banks {
+			if m.Start >= q.End && words(f.masked[q.End:m.Start]) <= 4 && byFrom.MatchString(f.masked[q.End:m.Start]) {
+				return m.Key
+			}
+		}
+	}
 	return best
 }
+
+var byFrom = regexp.MustCompile(`(?i)\b(by|from)\s+(?:the\s+)?$`)
 
 // otherClaim records a dated claim that is not a record of the datasets, with
 // the rule that says why.

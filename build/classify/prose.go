@@ -53,6 +53,45 @@ type facts struct {
 	pairs   []lexicon.Match // "bilateral", "the two countries", …
 	clauses []span
 	kinds   []lexicon.Match // document kinds, once the agreement rules found them
+	// entry is the date heading the sentence's paragraph as a dated entry
+	// ("May 2015 – Chinese President Xi Jinping pays …"), if it is one
+	entry      record.Period
+	entryFirst bool // the sentence that starts with it
+}
+
+// entryDash is what follows the date heading an entry of a chronology.
+var entryDash = regexp.MustCompile(`^\s*(?:[–—:]|-{1,2})\s`)
+
+// entryDate returns the date a sentence starts with when a dash or colon
+// follows it: the heading of a dated entry.
+func entryDate(f *facts) (record.Period, bool) {
+	for _, d := range f.dates {
+		if strings.TrimSpace(f.masked[:d.Start]) == "" && d.Period.Resolved() && entryDash.MatchString(f.masked[d.End:]) {
+			return d.Period, true
+		}
+	}
+	return record.Period{}, false
+}
+
+// startsLine reports whether offset i starts a line (after white space).
+func startsLine(doc *source.Doc, i int) bool {
+	for i > 0 && (doc.Data[i-1] == ' ' || doc.Data[i-1] == '\t') {
+		i--
+	}
+	return i == 0 || doc.Data[i-1] == '\n' || doc.Data[i-1] == '\r'
+}
+
+// entryOr returns the entry date of the sentence's paragraph when p is
+// unresolved; a later sentence of the entry takes it with basis context.
+func (f *facts) entryOr(p record.Period) record.Period {
+	if p.Resolved() || !f.entry.Resolved() {
+		return p
+	}
+	e := f.entry
+	if !f.entryFirst {
+		e.Basis = record.Context
+	}
+	return e
 }
 
 type span struct{ start, end int }
@@ -67,12 +106,15 @@ type docState struct {
 	lastDate      record.Period     // most recent resolved date in the body
 	lastDateS     int               // index of the sentence it came from
 	lastDateBlock int               // and its block
+	chained       bool              // lastDateS took the date from the sentences before it
 	lastPerson    map[string]string // country → canonical name last mentioned
 	lastAny       string            // canonical name last mentioned
 	blockNations  map[int]map[string]bool
 	blockLeaders  map[int]map[string]bool // focus countries of the people a paragraph names
 	prevNations   map[string]bool         // countries of the previous sentence
 	lastVisit     record.VisitMention     // the visit last mentioned
+	framePair     bool                    // the document's title names the focus pair
+	entries       map[int]record.Period   // block → the date heading it as an entry
 	ids           *ids
 }
 
@@ -131,7 +173,14 @@ func clausesOf(text string) []span {
 // analyse finds the dates, quantities and names of a sentence.
 func (r *Rules) analyse(s prose.Sentence, st *docState) *facts {
 	f := &facts{s: s, text: s.Text, masked: mask(s.Text)}
-	f.dates = date.Find(f.masked, date.Anchor{Published: st.anchor, Context: st.lastDate})
+	// a day or month without its year is of the story's own time when the
+	// last date read is in another paragraph or there is none ("In June,
+	// the two governments signed …" in a September news story)
+	a := date.Anchor{Published: st.anchor, Context: st.lastDate}
+	if !st.lastDate.Resolved() || st.lastDateBlock != s.Block {
+		a.Partial = st.anchor
+	}
+	f.dates = date.Find(f.masked, a)
 	// Quantities on the text with dates blanked: the day of "March 28,
 	// 2015" is no count.
 	qtext := []byte(f.masked)
@@ -263,9 +312,16 @@ func abs(x int) int {
 // Prose classifies the sentences of a document: trade and fdi figures,
 // visit and agreement mentions, and dated claims that are none of these.
 func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
-	st := &docState{doc: doc, lastPerson: map[string]string{}, blockNations: map[int]map[string]bool{}, blockLeaders: map[int]map[string]bool{}, ids: newIDs(doc.ID)}
+	st := &docState{doc: doc, lastPerson: map[string]string{}, blockNations: map[int]map[string]bool{}, blockLeaders: map[int]map[string]bool{}, entries: map[int]record.Period{}, ids: newIDs(doc.ID)}
 	if doc.Meta.HasPublished() {
 		st.anchor = record.Period{EDTF: doc.Meta.Published, Start: doc.Meta.PublishedStart, End: doc.Meta.PublishedEnd, Basis: record.Explicit}
+	}
+	st.framePair = r.namesPair(doc.Meta.Title)
+	for _, s := range sents {
+		if s.Section == record.Body && !s.Heading {
+			break
+		}
+		st.framePair = st.framePair || s.Heading && r.namesPair(s.Text)
 	}
 	all := make([]*facts, len(sents))
 	for i, s := range sents {
@@ -275,6 +331,14 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		f := r.analyse(s, st)
 		f.idx = i
 		all[i] = f
+		// a sentence that starts with a date and a dash heads an entry, to
+		// the next such sentence or the paragraph's end; a timeline may
+		// hold one entry per line in one paragraph
+		if e, ok := entryDate(f); ok && (i == 0 || sents[i-1].Block != s.Block || startsLine(doc, s.Start)) {
+			st.entries[s.Block] = e
+			f.entryFirst = true
+		}
+		f.entry = st.entries[s.Block]
 		bn := st.blockNations[s.Block]
 		if bn == nil {
 			bn = map[string]bool{}
@@ -313,6 +377,10 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		}
 		if f.s.Section == record.Footnote {
 			r.footnoteAgreements(f, st, res)
+			// an explanatory note states figures as body text does; the
+			// titles it cites (in quotes) are no claims
+			f.qty = outsideQuotes(f)
+			r.figures(f, st, res)
 		} else {
 			r.figures(f, st, res)
 			r.visits(f, st, res)
@@ -332,10 +400,17 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 			st.prevNations["pair"] = true
 		}
 		if f.s.Section == record.Body || f.s.Section == record.Caption {
+			dated := false
 			for _, d := range f.dates {
 				if d.Period.Resolved() && d.Period.Basis == record.Explicit {
-					st.lastDate, st.lastDateS, st.lastDateBlock = d.Period, i, f.s.Block
+					st.lastDate, st.lastDateS, st.lastDateBlock, st.chained = d.Period, i, f.s.Block, false
+					dated = true
 				}
+			}
+			// a paragraph that goes on telling the same past passes its
+			// date on from sentence to sentence
+			if _, ok := st.contextDate(f); ok && !dated && f.s.Block == st.lastDateBlock {
+				st.lastDateS, st.chained = i, true
 			}
 		}
 	}
@@ -372,19 +447,48 @@ func (r *Rules) reportUnresolved(doc *source.Doc, res *Result, nt, nf, nv, na in
 }
 
 // contextDate is the date a sentence without one takes from the sentence
-// right before it when it goes on telling the past ("During the early
+// right before it (or from the one that gave it to that sentence, within a
+// paragraph) when it goes on telling the past ("During the early
 // 2010s, … developed smoothly. … an agreement on … was reached"): basis
 // context. The sentence before may end the previous paragraph, as in wire
-// copy written a sentence per paragraph, but not across a heading. A
-// present-tense sentence takes none.
+// copy written a sentence per paragraph, but not across a heading, and
+// only a date written in that sentence. A present-tense sentence takes
+// none.
 func (st *docState) contextDate(f *facts) (record.Period, bool) {
 	if !st.lastDate.Resolved() || st.lastDateS != f.idx-1 || !pastTense(f.masked) ||
-		st.lastDateBlock != f.s.Block && st.lastDateBlock != f.s.Block-1 {
+		st.lastDateBlock != f.s.Block && (st.lastDateBlock != f.s.Block-1 || st.chained) {
 		return record.Period{}, false
 	}
 	p := st.lastDate
 	p.Basis = record.Context
 	return p, true
+}
+
+// outsideQuotes drops the quantities inside quoted titles: "“China's Exim
+// to lend Belarus $1 bln for grid upgrade,” Reuters".
+func outsideQuotes(f *facts) []quantity.Quantity {
+	titles := quoted.FindAllStringIndex(f.text, -1)
+	var out []quantity.Quantity
+	for _, q := range f.qty {
+		in := false
+		for _, t := range titles {
+			in = in || q.Start >= t[0] && q.End <= t[1]
+		}
+		if !in {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// namesPair reports whether a title names both focus countries, or a
+// word for the pair.
+func (r *Rules) namesPair(title string) bool {
+	var in []string
+	for _, m := range r.Lex.CountryDict.Find(title) {
+		in = append(in, m.Key)
+	}
+	return containsAll(in, r.Focus[:]) || len(r.Lex.PairDict.Find(title)) > 0
 }
 
 // namedCountries lists the countries a sentence names, directly or

@@ -123,6 +123,57 @@ func TestProseRules(t *testing.T) {
 		{"an undated reference is no event",
 			"Working groups should implement agreements such as the China-Belarus Agreement on Trade in Services and Investment.", "",
 			nil},
+		{"a paragraph passes its date from sentence to sentence",
+			"In January–March 2024 bilateral trade totalled US$ 1.2 billion. Exports of Belarusian goods to China grew by 20% to US$ 350 mln. Imports from China fell to US$ 850 mln.", "",
+			[]string{"trade exports 3.5e+08 USD 2024-33 BLR>CHN", "trade growth_rate 20 percent 2024-33 BLR>CHN", "trade imports 8.5e+08 USD 2024-33 CHN>BLR", "trade turnover 1.2e+09 USD 2024-33 >"}},
+		{"a deficit is a negative balance of its owner",
+			"In 2023 the trade deficit of the Republic of Belarus with China widened to US$ 2.1 billion.", "",
+			[]string{"trade balance -2.1e+09 USD 2023 BLR>CHN"}},
+		{"a weekday in a dated story",
+			"The Export-Import Bank of China on Tuesday opened a credit line of USD 300 million for Belarusian exporters.", "2025-05-14",
+			[]string{"fdi credit_line 3e+08 USD 2025-05-13 CHN>BLR Export-Import Bank of China"}},
+		{"a month without its year in another paragraph is of the story's year",
+			"Chinese loans to Belarus peaked in 2018.\n\nIn March, Bank of China extended a loan of USD 100 million to a Belarusian carmaker.", "2025-05-14",
+			[]string{"fdi loan 1e+08 USD 2025-03 CHN>BLR Bank of China"}},
+		{"a running total since a year runs to the publication date",
+			"Since 2016, China Development Bank has lent USD 800 million to Belarusian companies.", "2025",
+			[]string{"fdi loan 8e+08 USD 2016/2025 CHN>BLR China Development Bank"}},
+		{"a share restating a debt; the creditor is who it is owed to",
+			"Belarus's external public debt owed to China stood at US$ 2.5 billion at the end of 2021, or about 15% of the total.", "",
+			[]string{"fdi debt_share 15 percent 2021-12-31 CHN>BLR", "fdi debt_stock 2.5e+09 USD 2021-12-31 CHN>BLR"}},
+		{"each figure its own date",
+			"China's share of Belarusian trade went from 4.1% in 2018 to 6.2% in 2021.", "",
+			[]string{"trade share 4.1 percent 2018 >", "trade share 6.2 percent 2021 >"}},
+		{"one event word for coordinated documents",
+			"On 3 June 2021 the ministers signed the Protocol on Consultations between the Ministries of Foreign Affairs of Belarus and China and the Memorandum of Understanding on Cooperation in Tourism.", "",
+			[]string{"agreement memorandum signed 2021-06-03 [BLR CHN] \"Memorandum of Understanding on Cooperation in Tourism\"", "agreement protocol signed 2021-06-03 [BLR CHN] \"Protocol on Consultations between the Ministries of Foreign Affairs of Belarus and China\""}},
+		{"it: a later event of the same document",
+			"The Belarus–China agreement on double taxation was ratified on 2 March 2018, but it entered into force only on 1 January 2019.", "",
+			[]string{"agreement agreement entered_into_force 2019-01-01 [BLR CHN] \"agreement on double taxation\"", "agreement agreement ratified 2018-03-02 [BLR CHN] \"agreement on double taxation\""}},
+		{"agreements in general are no event",
+			"In May 2019 the Belarusian and Chinese ministers discussed the implementation of the agreements reached by the heads of state.", "",
+			nil},
+		{"a participle after a long title",
+			"The Agreement between the Government of the Republic of Belarus and the Government of the People's Republic of China on Cooperation in Civil Aviation, signed on 4 April 2016, opened new routes.", "",
+			[]string{"agreement agreement signed 2016-04-04 [BLR CHN] \"Agreement between the Government of the Republic of Belarus and the Government of the People's Republic of China on Cooperation in Civil Aviation\""}},
+		{"a person the lexicon does not know, named after a role",
+			"On 9 October 2020 the third session of the Belarusian-Chinese committee was held in Minsk, co-chaired by Deputy Prime Minister of Belarus Ivan Petrov and Vice Premier of the PRC Wang Hua.", "",
+			[]string{"visit Wang Hua CHN>BLR meeting 2020-10-09"}},
+		{"a meeting during a visit is one event of the visit's kind",
+			"On 5 May 2021 Lukashenko met Xi Jinping in Beijing during a working visit.", "",
+			[]string{"visit Alexander Lukashenko BLR>CHN working 2021-05-05"}},
+		{"the entries of a chronology are dated by their heading",
+			"4 December 2023 – Lukashenko pays a working visit to Beijing. The two presidents sign a joint statement on cooperation in agriculture.\n\n2021 – Bilateral trade reaches US$ 5.3 billion.", "",
+			[]string{"agreement joint_statement signed 2023-12-04 [BLR CHN] \"joint statement on cooperation in agriculture\"", "trade turnover 5.3e+09 USD 2021 >", "visit Alexander Lukashenko BLR>CHN working 2023-12-04"}},
+		{"a counted number of documents is a package",
+			"On 1 March 2023 Belarus and China signed 16 intergovernmental and interagency documents.", "",
+			[]string{"agreement package signed 2023-03-01 [BLR CHN] \"interagency documents\""}},
+		{"the two countries next to a third are not the pair",
+			"Russia remains Belarus's largest partner: trade between the two countries reached US$ 45 billion in 2022.", "",
+			nil},
+		{"a meeting in a third country is not a third party",
+			"On 15 September 2022, at the summit in Samarkand, Uzbekistan, Xi Jinping and Alexander Lukashenko signed a joint statement on establishing an all-weather comprehensive strategic partnership.", "",
+			[]string{"agreement joint_statement signed 2022-09-15 [BLR CHN] \"joint statement on establishing an all-weather comprehensive strategic partnership\""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,5 +239,26 @@ func TestUnresolvedDate(t *testing.T) {
 	}
 	if len(res.Diags) != 1 || res.Diags[0].Code != "unresolved-date" || res.Diags[0].Pos() != "seeds/t.txt:3:1" || !strings.Contains(res.Diags[0].Message, "no publication date") {
 		t.Fatalf("want an unresolved-date warning at seeds/t.txt:3:1, got %v", res.Diags)
+	}
+}
+
+// TestDocumentAboutThePair: a document whose title names the pair speaks of
+// it when a clause names one of them and no third country is near.
+func TestDocumentAboutThePair(t *testing.T) {
+	lex, _ := lexicon.Default()
+	r := NewRules(lex, Options{Focus: [2]string{"CHN", "BLR"}})
+	text := "Industrial parks draw funds.\n\nSince 2015, the Export-Import Bank of China has provided loans of $1.2 billion for roads.\n"
+	for _, title := range []string{"Chinese banks step up lending to Belarus", "Chinese banks step up lending"} {
+		doc := source.New("t.txt", "t.txt", []byte(text))
+		doc.Meta.Title = title
+		var res Result
+		r.Prose(doc, prose.Sentences(doc, prose.Blocks(doc, nil)), &res)
+		want := 0
+		if strings.Contains(title, "Belarus") {
+			want = 1
+		}
+		if len(res.FDI) != want {
+			t.Errorf("title %q: %d fdi records, want %d", title, len(res.FDI), want)
+		}
 	}
 }

@@ -72,6 +72,8 @@ type tableContext struct {
 	reporter    string
 	attribution string
 	unitText    string
+	measure     string          // the caption's indicator or measure, for rows that name no measure
+	warned      map[string]bool // row labels already reported
 }
 
 // readUnit reads a unit phrase: percent, or a currency with its scale.
@@ -117,7 +119,7 @@ func (tc *tableContext) warn(doc *source.Doc, res *Result, off int, code, format
 // is not about trade or investment between the focus countries, or has no
 // unit.
 func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Options, res *Result) (*tableContext, bool) {
-	tc := &tableContext{t: t, attribution: t.Attribution}
+	tc := &tableContext{t: t, attribution: t.Attribution, warned: map[string]bool{}}
 	var labels []string
 	for _, h := range t.Header {
 		labels = append(labels, h.Text)
@@ -152,6 +154,9 @@ func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Optio
 	}
 	if tc.topic == "fdi" {
 		tc.investor, tc.host = direction(lex, t.Title, tc.pair)
+		tc.measure = firstKey(lex.FDIDict, t.Title)
+	} else {
+		tc.measure = firstKey(lex.TradeDict, t.Title)
 	}
 
 	unitText := t.UnitText
@@ -213,36 +218,87 @@ func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lex
 	}
 	recordID, claimID := ids.next(prefix, "table", normalize(t.Title), normalize(label), normalize(c.Time.Text))
 
+	// a row that names no measure takes the caption's: the rows of
+	// "Chinese loans disbursed to Belarus by lender" are lenders, those of
+	// "Belarusian exports to China by product" products
+	rowEntity := func(kind string) (skip bool) {
+		if tc.measure == "" {
+			if !tc.warned[label] {
+				tc.warn(doc, res, c.Label.Start, "table-label", "row %q of table %q is not a known %s, and the caption names none: skipped", label, t.Title, kind)
+			}
+			tc.warned[label] = true
+			return true
+		}
+		for _, m := range lex.CountryDict.Find(label) {
+			if m.Key != tc.pair[0] && m.Key != tc.pair[1] && lex.OrgDict.Find(label) == nil {
+				if !tc.warned[label] {
+					tc.warn(doc, res, c.Label.Start, "out-of-focus", "row %q of table %q is about %s: skipped", label, t.Title, m.Key)
+				}
+				tc.warned[label] = true
+				return true
+			}
+		}
+		return false
+	}
 	switch tc.topic {
 	case "trade":
-		ind := firstKey(lex.TradeDict, label)
+		ind, product := firstKey(lex.TradeDict, label), ""
 		if ind == "" {
-			tc.warn(doc, res, c.Label.Start, "table-label", "row %q of table %q is not a known trade indicator: skipped", label, t.Title)
-			return
+			if rowEntity("trade indicator") {
+				return
+			}
+			ind, product = tc.measure, label
+			if totalRow(label) {
+				product = ""
+			}
 		}
 		exp, imp := flows(lex, ind, label, tc.pair)
+		if product != "" {
+			exp, imp = flows(lex, ind, t.Title, tc.pair)
+		}
 		res.Trade = append(res.Trade, record.Trade{
 			RecordID: recordID, ClaimID: claimID,
-			Indicator: ind, Exporter: exp, Importer: imp, Reporter: tc.reporter, Attribution: tc.attribution,
+			Indicator: ind, Product: product, Exporter: exp, Importer: imp, Reporter: tc.reporter, Attribution: tc.attribution,
 			PeriodFields: record.PeriodColumns(period), Figure: fig, Provenance: prov,
 			When: period, Table: t.Title,
 		})
 	case "fdi":
-		m := firstKey(lex.FDIDict, label)
+		m, lender := firstKey(lex.FDIDict, label), ""
+		investor, host := tc.investor, tc.host
 		if m == "" {
-			tc.warn(doc, res, c.Label.Start, "table-label", "row %q of table %q is not a known investment measure: skipped", label, t.Title)
-			return
+			if rowEntity("investment measure") {
+				return
+			}
+			m = tc.measure
+			if orgs := lex.OrgDict.Find(label); len(orgs) == 1 {
+				if o, ok := lex.Organisation(orgs[0].Key); ok && o.Kind == "bank" {
+					lender = o.Name
+				}
+			} else if cs := lex.CountryDict.Find(label); len(cs) == 1 && !totalRow(label) && (cs[0].Key == tc.pair[0] || cs[0].Key == tc.pair[1]) {
+				investor = cs[0].Key // "China" in a table of creditors
+				host = tc.pair[0]
+				if host == investor {
+					host = tc.pair[1]
+				}
+			}
 		}
 		if m == "stock" || lex.PeriodEndDict.Has(label) {
 			period = endOf(period)
 		}
 		res.FDI = append(res.FDI, record.FDI{
 			RecordID: recordID, ClaimID: claimID,
-			Measure: m, Investor: tc.investor, Host: tc.host, Attribution: tc.attribution,
+			Measure: m, Investor: investor, Host: host, Lender: lender, Attribution: tc.attribution,
 			PeriodFields: record.PeriodColumns(period), Figure: fig, Provenance: prov,
 			When: period, Table: t.Title,
 		})
 	}
+}
+
+// totalRow reports a row of totals: "Total", "All lenders", "Total, of
+// which".
+func totalRow(label string) bool {
+	l := strings.ToLower(strings.TrimSpace(label))
+	return strings.HasPrefix(l, "total") || strings.HasPrefix(l, "all ") || l == "sum"
 }
 
 // topicOf decides whether a table is about trade or fdi: the caption

@@ -41,15 +41,30 @@ var (
 	prepTo      = regexp.MustCompile(`(?i)\b(to|in|at|into)\s*$`)
 	definite    = regexp.MustCompile(`(?i)\b(the|this|that)\b`)
 	headsOf     = regexp.MustCompile(`(?i)\b(heads? of (the two )?states?|the two (leaders|presidents)|both leaders|delegations?)\b`)
+	ordinal     = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|next|last|previous|\d+(?:st|nd|rd|th))\b`)
 	monthBefore = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+$`)
 )
 
 func (r *Rules) visits(f *facts, st *docState, res *Result) {
 	cues := r.Lex.VisitDict.Find(f.masked)
 	seen := map[string]bool{} // one mention per visit per sentence
+	first := len(res.Visits)  // this sentence's mentions start here
 	for _, cue := range cues {
 		c := f.clause(cue.Start)
 		before := f.masked[c.start:cue.Start]
+		// "meets Xi Jinping in Beijing during a working visit": the visit
+		// frames the meeting told before it, one event of its kind
+		if duringFrame.MatchString(before) && cue.Key != "meeting" && cue.Key != "hosted" && len(res.Visits) > first {
+			if prev := &res.Visits[len(res.Visits)-1]; prev.Kind == "meeting" && c.contains(int(prev.ByteStart)-f.s.Start) {
+				if k := r.visitKind(f, cue, c); k != "visit" {
+					prev.Kind = k
+				}
+				if prev.HostCountry == "" && prev.Place != "" {
+					prev.HostCountry = prev.VisitorCountry
+				}
+				continue
+			}
+		}
 		window := f.masked[max(c.start, cue.Start-60):min(c.end, cue.End+40)]
 		if notSpecific.MatchString(window) || vagueCount.MatchString(before) || countedBefore(f, cue.Start, c) {
 			continue
@@ -79,6 +94,9 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			// a meeting's venue may come first: "On 14 September 2022, in
 			// Samarkand, the President … met with …"
 			host, place = r.venueBefore(f, cue, c, vcountry)
+			if host == "" {
+				host, place = r.venue(f, c) // "… was held in Minsk"
+			}
 		}
 		switch {
 		case kind == "meeting" && host == "":
@@ -96,7 +114,12 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			kind = r.visitKind(f, cue, c)
 		}
 		when := r.eventDate(f, cue.Start, st)
-		st.lastVisit = record.VisitMention{Visitor: visitor, VisitorCountry: vcountry, HostCountry: host}
+		// "visits Beijing and co-chairs the fourth meeting of …": a meeting
+		// of a visitor this sentence already has on a visit is part of it
+		if kind == "meeting" && sameVisitor(res.Visits[first:], visitor, when) {
+			continue
+		}
+		st.lastVisit = record.VisitMention{Visitor: visitor, VisitorCountry: vcountry, HostCountry: host, When: when}
 		if k := visitor + "|" + host + "|" + when.EDTF; seen[k] {
 			continue
 		} else {
@@ -116,6 +139,19 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			})
 		}
 	}
+}
+
+var duringFrame = regexp.MustCompile(`(?i)\bduring\s+(?:a|an|the|his|her|their|this)\s+(?:\S+\s+){0,2}$`)
+
+// sameVisitor reports whether a visit (not a meeting) of the visitor, at a
+// compatible date, is among ms.
+func sameVisitor(ms []record.VisitMention, visitor string, when record.Period) bool {
+	for _, m := range ms {
+		if m.Visitor == visitor && m.Kind != "meeting" && (!m.When.Resolved() || !when.Resolved() || m.When.Overlaps(when)) {
+			return true
+		}
+	}
+	return false
 }
 
 // countedBefore reports whether a count ("more than 120 mutual visits")
@@ -182,9 +218,13 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 	}
 	// "the December visit", "this visit to Beijing": a definite mention
 	// with a date or a place of its own refers to the visit last named
+	// ("the fifth meeting" is a new one, and so is one of another date)
 	if st.lastVisit.Visitor != "" && definite.MatchString(lastWords(f.masked[c.start:cue.Start], 3)) &&
+		!ordinal.MatchString(lastWords(f.masked[c.start:cue.Start], 2)) &&
 		(monthBefore.MatchString(f.masked[c.start:cue.Start]) || len(f.dates) > 0) {
-		return st.lastVisit.Visitor, st.lastVisit.VisitorCountry, true
+		if d, ok := f.clauseDate(cue.Start); !ok || !st.lastVisit.When.Resolved() || !d.Period.Resolved() || d.Period.Overlaps(st.lastVisit.When) {
+			return st.lastVisit.Visitor, st.lastVisit.VisitorCountry, true
+		}
 	}
 	// a meeting: the person of the clause who is not of the venue's
 	// country ("… session in Beijing, co-chaired by … Parkhomchik and …")
@@ -193,6 +233,25 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 		for _, m := range append(before, after...) {
 			if p, ok := r.Lex.Person(m.Key); ok && r.focus(p.Country) && p.Country != venue {
 				return p.Name, p.Country, true
+			}
+		}
+	}
+	// people the lexicon does not know, named after their role: "… was
+	// held in Minsk, co-chaired by … Vice Premier of the State Council of
+	// the PRC Sun Chunlan"
+	if rp := r.rolePeople(f, c); len(rp) > 0 {
+		if cue.Key == "meeting" {
+			venue, _ := r.venue(f, c)
+			for _, p := range rp {
+				if p.country != venue {
+					return p.name, p.country, true
+				}
+			}
+		} else {
+			for i := len(rp) - 1; i >= 0; i-- {
+				if rp[i].end <= cue.Start {
+					return rp[i].name, rp[i].country, true
+				}
 			}
 		}
 	}
@@ -245,10 +304,83 @@ func (r *Rules) roleVisitor(f *facts, cue lexicon.Match, c span) (string, string
 	return "", "", false
 }
 
-// hasOwnDate reports whether the visit word's clause holds a date.
+// rolePerson is someone the lexicon does not know, named right after a
+// role of a focus country: "Vice Premier of the State Council of the PRC
+// Sun Chunlan", "Belarusian Deputy Prime Minister Igor Lyashenko".
+type rolePerson struct {
+	name, country string
+	start, end    int
+}
+
+var personName = regexp.MustCompile(`^\s+(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2})\b`)
+
+// rolePeople finds the people of a clause that only their role and
+// country introduce, in order. The country stands right before the role
+// or after "of" within six words; the name is two or three capitalised
+// words right after. Names the lexicon knows are left to it.
+func (r *Rules) rolePeople(f *facts, c span) []rolePerson {
+	var out []rolePerson
+	for _, role := range r.Lex.RoleDict.Find(f.masked[c.start:c.end]) {
+		rs, re := c.start+role.Start, c.start+role.End
+		if role.Key == "delegation" {
+			continue
+		}
+		country, nameAt := "", re
+		for _, m := range f.nations {
+			if !r.focus(m.Key) || !c.contains(m.Start) {
+				continue
+			}
+			if m.End <= rs && words(f.masked[m.End:rs]) <= 1 && !strings.ContainsAny(f.masked[m.End:rs], ",;") {
+				country = m.Key
+			}
+			if gap := f.masked[re:max(re, m.Start)]; m.Start >= re && words(gap) <= 6 && strings.HasPrefix(strings.TrimSpace(gap), "of") && !strings.ContainsAny(gap, ",;") {
+				country, nameAt = m.Key, m.End
+				break
+			}
+		}
+		sm := personName.FindStringSubmatchIndex(f.masked[nameAt:c.end])
+		if country == "" || sm == nil {
+			continue
+		}
+		a, b := nameAt+sm[2], nameAt+sm[3]
+		known := false
+		for _, ms := range [][]lexicon.Match{f.people, f.nations, f.orgs} {
+			for _, m := range ms {
+				if m.Start < b && m.End > a {
+					known = true
+				}
+			}
+		}
+		if !known && len(r.Lex.RoleDict.Find(f.masked[a:b])) == 0 {
+			out = append(out, rolePerson{name: f.text[a:b], country: country, start: a, end: b})
+		}
+	}
+	return out
+}
+
+var heldIn = regexp.MustCompile(`(?i)\b(?:held|took place|convened|hosted|met)\s+(?:\S+\s+){0,3}?(?:in|at)\s+$`)
+
+// venue reads where a meeting of the clause takes place: a country or
+// city after "held in", "took place in", "met in"; "" when not stated.
+func (r *Rules) venue(f *facts, c span) (country, place string) {
+	for _, m := range f.nations {
+		if c.contains(m.Start) && heldIn.MatchString(f.masked[c.start:m.Start]) {
+			city, _ := r.Lex.City(f.masked[m.Start:m.End])
+			return m.Key, city
+		}
+	}
+	return "", ""
+}
+
+// hasOwnDate reports whether the visit word has a date of its own: one in
+// its clause within ten words of it, not a term ("signed … a protocol for
+// 2022–2025").
 func hasOwnDate(f *facts, cue lexicon.Match, c span) bool {
 	for _, d := range f.dates {
-		if c.contains(d.Start) {
+		if !c.contains(d.Start) || validity.MatchString(lastWords(f.masked[:d.Start], 1)) {
+			continue
+		}
+		if d.End <= cue.Start && words(f.masked[d.End:cue.Start]) <= 10 || d.Start >= cue.End && words(f.masked[cue.End:d.Start]) <= 10 {
 			return true
 		}
 	}
@@ -391,6 +523,9 @@ func (r *Rules) eventDate(f *facts, i int, st *docState) record.Period {
 	}
 	if d, ok := f.clauseDate(i); ok {
 		return d.Period
+	}
+	if f.entry.Resolved() {
+		return f.entryOr(record.Period{})
 	}
 	if m := monthBefore.FindStringSubmatch(f.masked[max(0, i-40):i]); m != nil && st.lastDate.Resolved() {
 		if p, ok := monthOf(m[1], st.lastDate.Start.Year()); ok {

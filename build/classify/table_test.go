@@ -1,0 +1,92 @@
+package classify
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/claimpack/claimpack/build/extract/table"
+	"github.com/claimpack/claimpack/build/lexicon"
+	"github.com/claimpack/claimpack/build/source"
+)
+
+// tableRecords classifies the tables of text and summarises the records
+// and warnings.
+func tableRecords(t *testing.T, text string) (recs, warns []string) {
+	t.Helper()
+	lex, _ := lexicon.Default()
+	doc := source.New("t.txt", "t.txt", []byte(text))
+	tables, _ := table.Find(doc)
+	var res Result
+	Tables(doc, tables, lex, Options{Focus: [2]string{"CHN", "BLR"}}, &res)
+	for _, x := range res.Trade {
+		recs = append(recs, fmt.Sprintf("trade %s %g %s %s>%s %s", x.Indicator, x.Value, x.Period, x.Exporter, x.Importer, x.Product))
+	}
+	for _, x := range res.FDI {
+		recs = append(recs, fmt.Sprintf("fdi %s %g %s %s>%s %s", x.Measure, x.Value, x.Period, x.Investor, x.Host, x.Lender))
+	}
+	for _, d := range res.Diags {
+		warns = append(warns, d.Code+" "+d.Message)
+	}
+	sort.Strings(recs)
+	return recs, warns
+}
+
+// Rows that name lenders, products or countries take the caption's
+// measure; a third country's row is skipped, with one warning.
+func TestTableRowsOfEntities(t *testing.T) {
+	text := `Lending.
+
+Table 3. Chinese loans disbursed to Belarus by lender, USD million
+
+Lender                         2021     2022    Q1 2023
+Export-Import Bank of China    100.5    200.0     30.1
+Other Chinese banks             10.0      –        2.5
+Total                          110.5    200.0     32.6
+
+Source: Ministry of Finance.
+
+Table 4. Belarusian exports to China by product, USD million
+
+Product            2022     2023
+Rapeseed oil       120.0    150.5
+Potash              80.0     70.0
+
+Table 5. Loans to Belarus by creditor country, USD million
+
+Creditor          2022      2023
+China             300.0     310.0
+Russia            900.0     950.0
+`
+	recs, warns := tableRecords(t, text)
+	want := []string{
+		"fdi loan 1e+07 2021 CHN>BLR ",
+		"fdi loan 1.005e+08 2021 CHN>BLR Export-Import Bank of China",
+		"fdi loan 1.105e+08 2021 CHN>BLR ",
+		"fdi loan 2e+08 2022 CHN>BLR ",
+		"fdi loan 2e+08 2022 CHN>BLR Export-Import Bank of China",
+		"fdi loan 2.5e+06 2023-33 CHN>BLR ",
+		"fdi loan 3.01e+07 2023-33 CHN>BLR Export-Import Bank of China",
+		"fdi loan 3.26e+07 2023-33 CHN>BLR ",
+		"fdi loan 3.1e+08 2023 CHN>BLR ",
+		"fdi loan 3e+08 2022 CHN>BLR ",
+		"trade exports 1.2e+08 2022 BLR>CHN Rapeseed oil",
+		"trade exports 1.505e+08 2023 BLR>CHN Rapeseed oil",
+		"trade exports 7e+07 2023 BLR>CHN Potash",
+		"trade exports 8e+07 2022 BLR>CHN Potash",
+	}
+	sort.Strings(want)
+	if strings.Join(recs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(recs, "\n  "), strings.Join(want, "\n  "))
+	}
+	n := 0
+	for _, w := range warns {
+		if strings.Contains(w, "Russia") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("want one warning for the Russia row, got %v", warns)
+	}
+}
