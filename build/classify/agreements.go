@@ -861,7 +861,7 @@ func firstWords(s string, n int) string {
 //
 // A citation of a news report or an article (no authority before the
 // title, or no kind of document in it) is never an event.
-var citedDoc = regexp.MustCompile(`(?s)[“"]([^”"]{6,400}?)[,.]?[”"],?\s*([A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})`)
+var citedDoc = regexp.MustCompile(`(?s)[“"]([^”"]{6,400}?)[,.]?[”"],?\s*([A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})`)
 
 func (r *Rules) footnoteAgreements(f *facts, st *docState, res *Result) {
 	for _, m := range citedDoc.FindAllStringSubmatchIndex(f.text, -1) {

@@ -137,7 +137,7 @@ func (r *Rules) scopeCue(f *facts, q quantity.Quantity, c span) string {
 			}
 		case "macro_debt":
 			// "external public debt owed to China" is the pair's
-			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 && !r.owedToFocus(f.masked[b:q.Start]) {
+			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 && !r.owedToFocus(f.masked[b:q.Start]) && !r.focusShareOf(f, c.start, a) {
 				return m.Key
 			}
 		case "cost", "freight", "global":
@@ -166,10 +166,23 @@ func (r *Rules) owedToFocus(after string) bool {
 	return false
 }
 
+var shareOf = regexp.MustCompile(`(?i)^(?:’s|'s|’)?\s+share\s+(?:in|of)\s+(?:\S+\s+){0,3}$`)
+
+// focusShareOf reports "China's share of the country's external public
+// debt": the words from a focus country to offset b name its share.
+func (r *Rules) focusShareOf(f *facts, a, b int) bool {
+	for _, m := range f.nations {
+		if m.Start >= a && m.End <= b && r.focus(m.Key) && shareOf.MatchString(f.masked[m.End:b]) {
+			return true
+		}
+	}
+	return false
+}
+
 // pairOK decides whether the figure at q is about the focus pair, and
 // returns the countries named around it.
 func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok bool, reason string) {
-	in := f.nationsIn(c.start, c.end)
+	in := r.aroundFigure(f, q, c.start, c.end)
 	third := ""
 	for _, n := range in {
 		if !r.focus(n) {
@@ -219,7 +232,7 @@ func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok 
 		// China has grown … In the first half of 2024 turnover reached …")
 		// and this sentence names no third country
 		if st.prevNations[r.Focus[0]] && st.prevNations[r.Focus[1]] || st.prevNations["pair"] {
-			for _, n := range f.nationsIn(0, len(f.text)) {
+			for _, n := range r.aroundFigure(f, q, 0, len(f.text)) {
 				if !r.focus(n) {
 					return false, "out_of_focus"
 				}
@@ -252,6 +265,24 @@ func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok 
 		}
 	}
 	return false, "not_bilateral"
+}
+
+// aroundFigure returns the distinct countries named in [a, b) but for
+// those after the figure and a comma, which belong to another part of the
+// sentence: "… to US$1.9bn, customs data showed, as potash shipments
+// through the Russian port of Ust-Luga slowed".
+func (r *Rules) aroundFigure(f *facts, q quantity.Quantity, a, b int) []string {
+	var out []string
+	for _, m := range f.nations {
+		if m.Start < a || m.End > b || contains(out, m.Key) {
+			continue
+		}
+		if !r.focus(m.Key) && m.Start >= q.End && strings.Contains(f.masked[q.End:m.Start], ",") {
+			continue
+		}
+		out = append(out, m.Key)
+	}
+	return out
 }
 
 func containsAll(have []string, want []string) bool {
@@ -434,6 +465,17 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 		})
 	case "fdi":
 		investor, host := r.investment(f, q, c)
+		if t.key == "debt" {
+			// the verb of this figure, or of the one it is part of ("…
+			// owed Chinese lenders about USD 3.4 billion, of which the
+			// government's direct debt accounted for USD 1.2 billion")
+			for _, o := range append([]topicTerm{t}, r.topicTerms(f, span{0, q.Start})...) {
+				if creditor, debtor, ok := r.debtParties(f, o, f.clause(o.start)); ok && o.key == "debt" {
+					investor, host = creditor, debtor
+					break
+				}
+			}
+		}
 		lender := r.lender(f, q, qs, qi, c)
 		recID, claimID := st.ids.next(record.PrefixFDI, idKey...)
 		res.FDI = append(res.FDI, record.FDI{
@@ -469,6 +511,13 @@ func (r *Rules) figurePeriod(f *facts, q quantity.Quantity, t topicTerm, st *doc
 			return f.entryOr(record.Period{}), t.key + ".entry"
 		}
 		if p, ok := st.contextDate(f); ok {
+			// a stock takes the edge of the date it goes on from
+			switch {
+			case st.lastEdge == date.EdgeEnd && (t.key == "stock" || t.key == "debt"):
+				p = endOf(p)
+			case st.lastEdge == date.EdgeStart && (t.key == "stock" || t.key == "debt"):
+				p = startOf(p)
+			}
 			return p, t.key + ".context"
 		}
 		return record.Period{Basis: record.Unresolved}, t.key
@@ -476,6 +525,9 @@ func (r *Rules) figurePeriod(f *facts, q quantity.Quantity, t topicTerm, st *doc
 	p := d.Period
 	if (t.key == "stock" || d.Edge == date.EdgeEnd && (t.topic == "fdi" || d.Open == date.Until)) && p.Resolved() {
 		p = endOf(p)
+	}
+	if d.Edge == date.EdgeStart && (t.key == "stock" || t.key == "debt") && p.Resolved() {
+		p = startOf(d.Period) // "at the start of 2024 Belarus owed …": 2024-01-01
 	}
 	if d.Open == date.Since && t.key != "stock" {
 		p = sinceUntil(p, st.anchor)
@@ -856,6 +908,35 @@ func (r *Rules) investment(f *facts, q quantity.Quantity, c span) (investor, hos
 		host = r.other(investor)
 	}
 	return investor, host
+}
+
+// debtParties reads who owes whom around a verb of debt: "Belarus owed
+// Chinese lenders …" (the subject before the verb is the debtor, the
+// country after it the creditor).
+func (r *Rules) debtParties(f *facts, t topicTerm, c span) (creditor, debtor string, ok bool) {
+	switch strings.ToLower(f.masked[t.start:t.end]) {
+	case "owed", "owes", "owing":
+	default:
+		return "", "", false
+	}
+	for _, m := range f.nations {
+		if !c.contains(m.Start) || !r.focus(m.Key) {
+			continue
+		}
+		if m.End <= t.start && words(f.masked[m.End:t.start]) <= 3 {
+			debtor = m.Key
+		}
+		if m.Start >= t.end && words(f.masked[t.end:m.Start]) <= 2 && creditor == "" {
+			creditor = m.Key
+		}
+	}
+	switch {
+	case creditor != "" && debtor == "":
+		debtor = r.other(creditor)
+	case debtor != "" && creditor == "":
+		creditor = r.other(debtor)
+	}
+	return creditor, debtor, creditor != "" && creditor != debtor
 }
 
 // lender is the bank that lends: with "respectively", the bank at the

@@ -107,6 +107,7 @@ type docState struct {
 	lastDateS     int               // index of the sentence it came from
 	lastDateBlock int               // and its block
 	chained       bool              // lastDateS took the date from the sentences before it
+	lastEdge      date.Edge         // the edge lastDate was written with ("at the start of")
 	lastPerson    map[string]string // country → canonical name last mentioned
 	lastAny       string            // canonical name last mentioned
 	blockNations  map[int]map[string]bool
@@ -125,11 +126,14 @@ var (
 	monthWord      = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|in|since|until|by)\b`)
 	urlText        = regexp.MustCompile(`(?i)(https?://|www\.)\S+`)
 	// A date after these words dates some other event than the clause's.
-	otherEvent = regexp.MustCompile(`(?i)\b(after|before|following|prior to|since|until|upon|than|compared with|compared to)\b`)
+	otherEvent = regexp.MustCompile(`(?i)\b(after|before|following|prior to|since|until|upon|than|compared with|compared to|from)\b`)
+	// A news dateline, "MINSK, June 12, 2024 (Eastwire) --": the date of
+	// the story, not of what it tells.
+	dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'-]+,\s[^()\n]{4,40}?(?:\([^)\n]{1,40}\))?\s*(?:--|—|–)\s`)
 )
 
-// mask blanks in-text citations and URLs so that their years are not
-// dates of the claim, keeping every offset.
+// mask blanks in-text citations, URLs and a news dateline so that their
+// years are not dates of the claim, keeping every offset.
 func mask(text string) string {
 	b := []byte(text)
 	blank := func(a, z int) {
@@ -145,6 +149,9 @@ func mask(text string) string {
 		blank(m[0], m[1])
 	}
 	for _, m := range urlText.FindAllStringIndex(text, -1) {
+		blank(m[0], m[1])
+	}
+	if m := dateline.FindStringIndex(text); m != nil {
 		blank(m[0], m[1])
 	}
 	return string(b)
@@ -289,7 +296,7 @@ func (f *facts) nearestDate(i int) (date.Match, bool) {
 		if !c.contains(d.Start) {
 			dist += 1 << 20
 		}
-		if otherEvent.MatchString(lastWords(f.masked[:d.Start], 4)) {
+		if f.datesOtherEvent(k) {
 			dist += 1 << 12
 		}
 		if dist < bestD {
@@ -300,6 +307,21 @@ func (f *facts) nearestDate(i int) (date.Match, bool) {
 		return date.Match{}, false
 	}
 	return f.dates[best], true
+}
+
+// datesOtherEvent reports whether the k-th date follows a word that ties
+// it to another event ("after becoming independent in August 1991", "up
+// from 2022"), within four words and not past a comma or another date.
+func (f *facts) datesOtherEvent(k int) bool {
+	d := f.dates[k]
+	lo := 0
+	if k > 0 {
+		lo = f.dates[k-1].End
+	}
+	if i := strings.LastIndexAny(f.masked[lo:d.Start], ",;"); i >= 0 {
+		lo += i + 1
+	}
+	return otherEvent.MatchString(lastWords(f.masked[lo:d.Start], 4))
 }
 
 func abs(x int) int {
@@ -368,6 +390,10 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		}
 	}
 	defer r.reportUnresolved(doc, res, len(res.Trade), len(res.FDI), len(res.Visits), len(res.Agreements))
+	perBlock := map[int]int{} // sentences per paragraph
+	for _, s := range sents {
+		perBlock[s.Block]++
+	}
 	// Second pass in order: the context (previous sentence, last person)
 	// must be what a reader knows at that point.
 	st.lastDate = record.Period{}
@@ -377,6 +403,13 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		}
 		if f.s.Section == record.Footnote {
 			r.footnoteAgreements(f, st, res)
+			// a note that names a document outside quotes tells of it as
+			// the body does ("6 Agreement between … on the Promotion and
+			// Mutual Protection of Investments, signed in Beijing on 11
+			// January 1993."); quoted titles are cited works, read above
+			g := *f
+			g.masked = blankQuoted(f.masked)
+			r.agreements(&g, st, res)
 			// an explanatory note states figures as body text does; the
 			// titles it cites (in quotes) are no claims
 			f.qty = outsideQuotes(f)
@@ -404,13 +437,20 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 			for _, d := range f.dates {
 				if d.Period.Resolved() && d.Period.Basis == record.Explicit {
 					st.lastDate, st.lastDateS, st.lastDateBlock, st.chained = d.Period, i, f.s.Block, false
+					st.lastEdge = d.Edge
 					dated = true
 				}
 			}
 			// a paragraph that goes on telling the same past passes its
 			// date on from sentence to sentence
-			if _, ok := st.contextDate(f); ok && !dated && f.s.Block == st.lastDateBlock {
-				st.lastDateS, st.chained = i, true
+			if _, ok := st.contextDate(f); ok && !dated {
+				switch {
+				case f.s.Block == st.lastDateBlock:
+					st.lastDateS, st.chained = i, true
+				case perBlock[f.s.Block] == 1:
+					// wire copy, a sentence per paragraph: the story goes on
+					st.lastDateS, st.lastDateBlock, st.chained = i, f.s.Block, false
+				}
 			}
 		}
 	}
@@ -462,6 +502,17 @@ func (st *docState) contextDate(f *facts) (record.Period, bool) {
 	p := st.lastDate
 	p.Basis = record.Context
 	return p, true
+}
+
+// blankQuoted blanks the quoted titles of a text, keeping offsets.
+func blankQuoted(text string) string {
+	b := []byte(text)
+	for _, m := range quoted.FindAllStringIndex(text, -1) {
+		for i := m[0]; i < m[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // outsideQuotes drops the quantities inside quoted titles: "“China's Exim

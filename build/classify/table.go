@@ -404,6 +404,17 @@ func endOf(p record.Period) record.Period {
 	return p
 }
 
+// startOf dates a stock at the first day of a period.
+func startOf(p record.Period) record.Period {
+	if !p.Resolved() {
+		return p
+	}
+	p.End = p.Start
+	p.EDTF = p.Start.Format("2006-01-02")
+	p.Precision = record.Day
+	return p
+}
+
 func isPercent(s string) bool {
 	l := strings.ToLower(s)
 	return strings.Contains(l, "%") || strings.Contains(l, "percent") || strings.Contains(l, "per cent")

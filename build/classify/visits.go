@@ -141,7 +141,7 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 	}
 }
 
-var duringFrame = regexp.MustCompile(`(?i)\bduring\s+(?:a|an|the|his|her|their|this)\s+(?:\S+\s+){0,2}$`)
+var duringFrame = regexp.MustCompile(`(?i)\b(?:during|at the start of|at the beginning of|at the end of|on the first day of|on the last day of|as part of|in the course of)\s+(?:a|an|the|his|her|their|this)\s+(?:\S+\s+){0,2}$`)
 
 // sameVisitor reports whether a visit (not a meeting) of the visitor, at a
 // compatible date, is among ms.

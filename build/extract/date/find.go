@@ -264,7 +264,9 @@ func (p *parser) endOK(j int) bool {
 // number, and not followed by a scale or unit ("2018a", "2018%", "2,5",
 // "17+1", "2015 km", "3 million"). A full stop and one to three digits
 // after a four-digit year are a footnote number glued on in PDF
-// extraction ("in 2018.105"), unless a scale follows ("2018.5 million").
+// extraction ("in 2018.105"), unless a scale follows ("2018.5 million"),
+// and so are a comma and one or two digits before a word in lower case
+// ("the agreement of 1993,6 later complemented").
 func (p *parser) numEndOK(j int) bool {
 	last, t, u := p.tok(j-1), p.tok(j), p.tok(j+1)
 	switch t.kind {
@@ -291,6 +293,9 @@ func (p *parser) numEndOK(j int) bool {
 				return !p.quantityAt(j + 3)
 			}
 			return true
+		case t.text == "," && len(last.text) == 4 && len(u.text) <= 2 && p.tok(j+2).kind == kSpace &&
+			p.tok(j+3).kind == kWord && !capitalised(p.tok(j+3).text) && !p.quantityAt(j+3):
+			return true // "the agreement of 1993,6 later complemented": note 6
 		case strings.Contains(",/:+×", t.text) || p.isDash(j):
 			return false
 		}

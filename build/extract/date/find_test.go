@@ -548,9 +548,22 @@ func TestWeekdays(t *testing.T) {
 		{"They meet next Friday.", pub2025May14, []w{{"next Friday", "2025-05-16", "2025-05-16", "2025-05-16", day, relative, 0, 0}}},
 		// the publication day is needed
 		{"They met on Monday.", pub2025May, []w{unres("Monday")}},
+		// a month before or after the publication month
+		{"He met Xi again last December.", pub2025May14, []w{{"last December", "2024-12", "2024-12-01", "2024-12-31", month, relative, 0, 0}}},
+		{"He was in Beijing last March.", pub2025May14, []w{{"last March", "2025-03", "2025-03-01", "2025-03-31", month, relative, 0, 0}}},
+		{"He goes next May.", pub2025May14, []w{{"next May", "2026-05", "2026-05-01", "2026-05-31", month, relative, 0, 0}}},
+		{"He met Xi last December.", pub2025, []w{unres("last December")}},
 		// a weekday alone, or in lower case, is no date
 		{"Monday's talks went well.", pub2025May14, nil},
 		{"They met on monday.", pub2025May14, nil},
+	})
+}
+
+func TestCommaFootnote(t *testing.T) {
+	check(t, []findTest{
+		{"the agreement of 1993,6 later complemented", Anchor{}, []w{{"1993", "1993", "1993-01-01", "1993-12-31", year, explicit, 0, 0}}},
+		{"a total of 2019,5 million", Anchor{}, nil},
+		{"in 2019,20 Projects", Anchor{}, nil},
 	})
 }
 

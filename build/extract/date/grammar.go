@@ -49,6 +49,9 @@ type point struct {
 	// weekday is a day named by its weekday (time.Weekday+1; 0 none),
 	// relative to the publication date; off is then its direction.
 	weekday int
+	// monthDir is -1 for the last month n before the publication month,
+	// +1 for the next one after it ("last December"), 0 otherwise.
+	monthDir int
 
 	third int  // 0 the whole period, 1–3 its first, middle or last third
 	edge  Edge // the third comes from an edge phrase ("the end of")
@@ -726,6 +729,11 @@ func (p *parser) relative(out []pc, i int) []pc {
 	if j >= 0 && p.tok(j).kind == kWord {
 		if wd, ok := weekdays[p.tok(j).text]; ok && (dir != 0 || p.prevWord(i) == "on") {
 			out = append(out, pc{point{unit: uDay, rel: fromPublished, relUnit: uDay, off: dir, weekday: int(wd) + 1}, j + 1})
+		}
+		// "last December", "next March": the month before or after the
+		// publication month
+		if m, abbrev, ok := monthOf(p.tok(j).text); ok && !abbrev && dir != 0 {
+			out = append(out, pc{point{unit: uMonth, n: m, rel: fromPublished, relUnit: uYear, monthDir: dir}, j + 1})
 		}
 	}
 	// N years ago, N months later

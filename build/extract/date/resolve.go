@@ -183,6 +183,17 @@ func (pt point) resolve(a Anchor) (s span, b record.Basis, ok bool) {
 				return span{}, record.Unresolved, true
 			}
 			y = as.Year() + pt.off
+			if pt.monthDir != 0 {
+				if as.Month() != ae.Month() {
+					return span{}, record.Unresolved, true // the publication month is needed
+				}
+				switch at := int(as.Month()); {
+				case pt.monthDir < 0 && pt.n >= at:
+					y--
+				case pt.monthDir > 0 && pt.n <= at:
+					y++
+				}
+			}
 		case uMonth:
 			if as.Year() != ae.Year() || as.Month() != ae.Month() {
 				return span{}, record.Unresolved, true

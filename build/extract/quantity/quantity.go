@@ -550,6 +550,17 @@ func (s *scan) rank(j int) (Quantity, int, bool) {
 			}
 		}
 	}
+	if ord > 0 {
+		// "second place", "fifth position"; "ranked fifth", "came second"
+		q := Quantity{Start: s.toks[j].start, End: s.toks[k-1].end, Kind: Rank, Value: ord, Unit: unitRank, Scale: 1, Qualifier: record.Exact}
+		if k < n && s.toks[k].kind == wordTok && s.toks[k].gap != noGap && placeWords[s.lower(k)] {
+			q.End = s.toks[k].end
+			return q, k + 1, true
+		}
+		if j > 0 && s.toks[j-1].kind == wordTok && rankVerbs[s.lower(j-1)] && (k >= n || s.toks[k].gap != noGap) {
+			return q, k, true
+		}
+	}
 	if ord > 0 && k < n {
 		if k+1 < n && s.isDash(k) && s.toks[k].gap == noGap && s.toks[k+1].gap == noGap {
 			k++
@@ -575,6 +586,13 @@ func (s *scan) rank(j int) (Quantity, int, bool) {
 		Unit: unitRank, Scale: 1, Qualifier: record.Exact,
 	}, k + 1, true
 }
+
+// placeWords follow an ordinal rank ("second place"); rankVerbs precede
+// one ("ranked fifth").
+var (
+	placeWords = map[string]bool{"place": true, "position": true, "spot": true}
+	rankVerbs  = map[string]bool{"ranked": true, "ranks": true, "rank": true, "ranking": true, "placed": true, "came": true, "comes": true, "finished": true}
+)
 
 // multiplyWord reads a multiple written as one word: "doubled", "fivefold".
 func (s *scan) multiplyWord(j int) (Quantity, int, bool) {
