@@ -477,6 +477,9 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 			}
 		}
 		lender := r.lender(f, q, qs, qi, c)
+		if lender == "" && theBank.MatchString(f.masked[c.start:q.Start]) {
+			lender = st.lastBank // "Two years later, the bank extends a further US$ 350 million"
+		}
 		recID, claimID := st.ids.next(record.PrefixFDI, idKey...)
 		res.FDI = append(res.FDI, record.FDI{
 			RecordID: recID, ClaimID: claimID, Measure: key,
@@ -979,6 +982,8 @@ func (r *Rules) lender(f *facts, q quantity.Quantity, qs []quantity.Quantity, qi
 	}
 	return best
 }
+
+var theBank = regexp.MustCompile(`(?i)\bthe (?:bank|lender)\b`)
 
 var byFrom = regexp.MustCompile(`(?i)\b(by|from)\s+(?:the\s+)?$`)
 

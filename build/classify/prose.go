@@ -110,6 +110,7 @@ type docState struct {
 	lastEdge      date.Edge         // the edge lastDate was written with ("at the start of")
 	lastPerson    map[string]string // country → canonical name last mentioned
 	lastAny       string            // canonical name last mentioned
+	lastBank      string            // the bank last named, for "the bank"
 	blockNations  map[int]map[string]bool
 	blockLeaders  map[int]map[string]bool // focus countries of the people a paragraph names
 	prevNations   map[string]bool         // countries of the previous sentence
@@ -423,6 +424,11 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 			if per, ok := r.Lex.Person(p.Key); ok {
 				st.lastPerson[per.Country] = p.Key
 				st.lastAny = p.Key
+			}
+		}
+		for _, m := range f.orgs {
+			if o, ok := r.Lex.Organisation(m.Key); ok && o.Kind == "bank" {
+				st.lastBank = o.Name
 			}
 		}
 		st.prevNations = map[string]bool{}

@@ -260,6 +260,12 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 	if name, country, ok := r.roleVisitor(f, cue, c); ok {
 		return name, country, true
 	}
+	// a session of a bilateral body held in one focus country: the other
+	// side's delegation comes ("the sixth session of the China-Belarus
+	// Intergovernmental Cooperation Committee, which met in Beijing")
+	if name, country, ok := r.bodySession(f, st, cue, c); ok {
+		return name, country, true
+	}
 	// a pronoun or a role stands for the person last named
 	window := f.masked[max(c.start, cue.Start-80):cue.Start]
 	if pronoun.MatchString(window) || headsOf.MatchString(f.masked[c.start:c.end]) || r.roleBefore(f, cue, c) {
@@ -302,6 +308,40 @@ func (r *Rules) roleVisitor(f *facts, cue lexicon.Match, c span) (string, string
 		}
 	}
 	return "", "", false
+}
+
+var bodyWord = regexp.MustCompile(`(?i)\b(committee|commission|working group|council)\b`)
+
+// bodySession reads a meeting or session of a body of the two countries
+// held in a city or country of one of them, named by no person: the
+// visitor is the other country's delegation ("Delegation of Belarus").
+// The body is about the pair when the sentence, the paragraph or the
+// document's title names both.
+func (r *Rules) bodySession(f *facts, st *docState, cue lexicon.Match, c span) (string, string, bool) {
+	if cue.Key != "meeting" {
+		return "", "", false
+	}
+	// a relative clause is about the noun before it
+	from := c.start
+	if relative.MatchString(f.masked[c.start:min(c.end, c.start+8)]) && c.start > 0 {
+		from = f.clause(c.start - 1).start
+	}
+	if !bodyWord.MatchString(f.masked[from:c.end]) {
+		return "", "", false
+	}
+	venue, _ := r.venue(f, c)
+	if venue == "" {
+		venue, _ = r.destination(f, cue, c, "")
+	}
+	if !r.focus(venue) {
+		return "", "", false
+	}
+	bn := st.blockNations[f.s.Block]
+	if !(f.hasPair(0, len(f.text)) || containsAll(f.nationsIn(0, len(f.text)), r.Focus[:]) || bn["pair"] || bn[r.Focus[0]] && bn[r.Focus[1]] || st.framePair) {
+		return "", "", false
+	}
+	o := r.other(venue)
+	return "Delegation of " + r.Lex.CountryName(o), o, true
 }
 
 // rolePerson is someone the lexicon does not know, named right after a
