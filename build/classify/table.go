@@ -73,6 +73,10 @@ type tableContext struct {
 	attribution string
 	unitText    string
 	measure     string          // the caption's indicator or measure, for rows that name no measure
+	// reporterSide is the country whose exports and imports the table's
+	// undirected labels are: the exporter of a directed exports label, or
+	// the country the caption names trading "with" the other
+	reporterSide string
 	warned      map[string]bool // row labels already reported
 }
 
@@ -157,6 +161,7 @@ func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Optio
 		tc.measure = firstKey(lex.FDIDict, t.Title)
 	} else {
 		tc.measure = firstKey(lex.TradeDict, t.Title)
+		tc.reporterSide = reporterSide(lex, t, tc.pair)
 	}
 
 	unitText := t.UnitText
@@ -256,6 +261,16 @@ func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lex
 		if product != "" {
 			exp, imp = flows(lex, ind, t.Title, tc.pair)
 		}
+		if exp == "" && tc.reporterSide != "" {
+			// "Exports" in a table of "Belarus: trade with China" are
+			// Belarus's; its balance is Belarus's exports less imports
+			switch ind {
+			case "exports", "balance":
+				exp, imp = tc.reporterSide, other(tc.pair, tc.reporterSide)
+			case "imports":
+				exp, imp = other(tc.pair, tc.reporterSide), tc.reporterSide
+			}
+		}
 		res.Trade = append(res.Trade, record.Trade{
 			RecordID: recordID, ClaimID: claimID,
 			Indicator: ind, Product: product, Exporter: exp, Importer: imp, Reporter: tc.reporter, Attribution: tc.attribution,
@@ -292,6 +307,50 @@ func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lex
 			When: period, Table: t.Title,
 		})
 	}
+}
+
+// reporterSide finds whose exports a trade table's undirected labels
+// count: the exporter of a directed label ("Exports to China" in a table
+// of Belarus's statistics), else the country the caption names before the
+// partner it trades "with" ("Belarus: trade with China").
+func reporterSide(lex *lexicon.Lexicon, t *table.Table, pair [2]string) string {
+	var labels []string
+	for _, h := range t.Header {
+		labels = append(labels, h.Text)
+	}
+	for _, r := range t.Rows {
+		labels = append(labels, r[0].Text)
+	}
+	for _, l := range labels {
+		switch ind := firstKey(lex.TradeDict, l); ind {
+		case "exports":
+			if exp, _ := flows(lex, ind, l, pair); exp != "" {
+				return exp
+			}
+		case "imports":
+			if _, imp := flows(lex, ind, l, pair); imp != "" {
+				return imp
+			}
+		}
+	}
+	title := strings.ToLower(t.Title)
+	for _, m := range lex.CountryDict.Find(t.Title) {
+		if m.Key != pair[0] && m.Key != pair[1] {
+			continue
+		}
+		if w := strings.Index(title, " with "); w >= 0 && m.End <= w {
+			return m.Key
+		}
+	}
+	return ""
+}
+
+// other returns the country of the pair that is not c.
+func other(pair [2]string, c string) string {
+	if c == pair[0] {
+		return pair[1]
+	}
+	return pair[0]
 }
 
 // totalRow reports a row of totals: "Total", "All lenders", "Total, of

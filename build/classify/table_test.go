@@ -90,3 +90,42 @@ Russia            900.0     950.0
 		t.Errorf("want one warning for the Russia row, got %v", warns)
 	}
 }
+
+// A series of one column by year is a table; undirected exports and
+// imports are the reporting country's, and so is the balance.
+func TestTableSeriesAndSides(t *testing.T) {
+	text := `Intro.
+
+Table 1. China's direct investment in Belarus, USD million
+
+Year    Inflow
+2020    120.5
+2021     98.0
+
+Belarus: trade with China, USD bn
+	2019	2020
+Exports	0.6	0.9
+Imports	2.1	2.8
+Balance	-1.5	-1.9
+Turnover	2.7	3.7
+
+Source: National Statistical Committee.
+`
+	recs, _ := tableRecords(t, text)
+	want := []string{
+		"fdi flow 1.205e+08 2020 CHN>BLR ",
+		"fdi flow 9.8e+07 2021 CHN>BLR ",
+		"trade balance -1.5e+09 2019 BLR>CHN ",
+		"trade balance -1.9e+09 2020 BLR>CHN ",
+		"trade exports 6e+08 2019 BLR>CHN ",
+		"trade exports 9e+08 2020 BLR>CHN ",
+		"trade imports 2.1e+09 2019 CHN>BLR ",
+		"trade imports 2.8e+09 2020 CHN>BLR ",
+		"trade turnover 2.7e+09 2019 > ",
+		"trade turnover 3.7e+09 2020 > ",
+	}
+	sort.Strings(want)
+	if strings.Join(recs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(recs, "\n  "), strings.Join(want, "\n  "))
+	}
+}

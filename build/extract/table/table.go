@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimpack/claimpack/build/diag"
+	"github.com/claimpack/claimpack/build/extract/date"
 	"github.com/claimpack/claimpack/build/source"
 )
 
@@ -97,6 +98,9 @@ func Find(doc *source.Doc) ([]Table, diag.List) {
 // block tries to read a table starting at lines[i]; it returns the table
 // (or nil) and the index of the first line after what it consumed.
 func block(doc *source.Doc, lines []line, i int) (*Table, int, diag.List) {
+	if t, j, ok := yearSeries(doc, lines, i); ok {
+		return t, j, nil
+	}
 	for _, lay := range layouts {
 		first := split(lines[i], lay)
 		if len(first) < minCells(lay) || isRule(first) {
@@ -120,6 +124,34 @@ func block(doc *source.Doc, lines []line, i int) (*Table, int, diag.List) {
 		}
 	}
 	return nil, i + 1, nil
+}
+
+// yearSeries reads a two-column aligned table of one series by year: a
+// header of two cells ("Year    Inflow"), then at least two rows of a
+// period label and a number. Two aligned cells alone are too weak a sign
+// (prose wraps with double spaces), so the rows must be periods.
+func yearSeries(doc *source.Doc, lines []line, i int) (*Table, int, bool) {
+	head := split(lines[i], Aligned)
+	if len(head) != 2 || IsNumber(head[1].Text) {
+		return nil, i, false
+	}
+	rows := [][]Cell{head}
+	j := i + 1
+	for ; j < len(lines); j++ {
+		cells := split(lines[j], Aligned)
+		if len(cells) != 2 {
+			break
+		}
+		if _, ok := date.ParseLabel(cells[0].Text); !ok || !(IsNumber(cells[1].Text) || IsMissing(cells[1].Text)) {
+			break
+		}
+		rows = append(rows, cells)
+	}
+	if len(rows) < 3 {
+		return nil, i, false
+	}
+	t, _ := build(doc, lines, i, j, Aligned, rows)
+	return t, j, t != nil
 }
 
 func minCells(l Layout) int {

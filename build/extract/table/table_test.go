@@ -177,3 +177,22 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// Two aligned cells make a table only as a series of periods and numbers.
+func TestYearSeries(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		n    int
+	}{
+		{"Year    Inflow\n2020    120.5\n2021     98.0\n", 1},
+		{"Year    Inflow\n2020    120.5\n", 0},                                    // one row is no series
+		{"The text  wraps here\nand there  in prose\n2019  was a good year\n", 0}, // prose with double spaces
+		{"Year    Inflow\nTotal    120.5\nOther    98.0\n", 0},                    // rows are no periods
+	} {
+		doc := source.New("t.txt", "t.txt", []byte(tc.text))
+		tables, _ := Find(doc)
+		if len(tables) != tc.n {
+			t.Errorf("%q: %d tables, want %d", tc.text, len(tables), tc.n)
+		}
+	}
+}
