@@ -518,7 +518,7 @@ func (r *Rules) parties(f *facts, k lexicon.Match, c span, st *docState) ([]stri
 	if !both {
 		// "they", "the countries": the pair named just before
 		bn := st.blockNations[f.s.Block]
-		if !(st.prevNations[r.Focus[0]] && st.prevNations[r.Focus[1]] || bn[r.Focus[0]] && bn[r.Focus[1]] || bn["pair"]) {
+		if !(st.prevNations[r.Focus[0]] && st.prevNations[r.Focus[1]] || bn[r.Focus[0]] && bn[r.Focus[1]] || bn["pair"] || st.framePair) {
 			return nil, false
 		}
 		// and no third country in the sentence

@@ -141,7 +141,8 @@ func (r *Rules) scopeCue(f *facts, q quantity.Quantity, c span) string {
 				return m.Key
 			}
 		case "cost", "freight", "global":
-			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 {
+			// "36,000 tonnes worth $170 million": the value of the goods
+			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 && !(m.Key == "freight" && worthOf.MatchString(f.masked[b:q.Start])) {
 				return m.Key
 			}
 		}
@@ -179,6 +180,8 @@ func (r *Rules) focusShareOf(f *facts, a, b int) bool {
 	return false
 }
 
+var worthOf = regexp.MustCompile(`(?i)\b(worth|valued at|to the value of|for a total of)\b`)
+
 // pairOK decides whether the figure at q is about the focus pair, and
 // returns the countries named around it.
 func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok bool, reason string) {
@@ -212,6 +215,13 @@ func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok 
 	}
 	for _, n := range f.nationsIn(0, len(f.text)) {
 		have[n] = true
+	}
+	// a body of a focus country speaks for it: "…, Belstat said",
+	// "… a credit line to Belarusbank"
+	for _, m := range f.orgs {
+		if o, ok := r.Lex.Organisation(m.Key); ok && r.focus(o.Country) {
+			have[o.Country] = true
+		}
 	}
 	for n := range st.prevNations {
 		have[n] = true
@@ -394,6 +404,13 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 				q.Value, q.Negative = fig, true
 			}
 		}
+		if m := changeNoun.FindStringSubmatch(f.masked[q.End:]); m != nil && !change {
+			// "a 12 per cent increase", "a 7% drop"
+			change = true
+			if downNoun[strings.ToLower(m[1])] && q.Value > 0 {
+				q.Value, q.Negative = -q.Value, true
+			}
+		}
 		switch {
 		case change || q.Negative:
 			key = "growth_rate"
@@ -559,7 +576,11 @@ func (f *facts) figureDate(q quantity.Quantity) (date.Match, bool) {
 				continue
 			}
 			equivalent := o.Start >= q.End && bracketOpen.MatchString(f.masked[q.End:o.Start]) // "CNY 600 million (US$91 million)"
-			later = later || d.Start >= q.End && o.Start >= q.End && o.End <= d.Start && !equivalent
+			// "narrowed to USD 2.96 billion, from USD 3.32 billion a year
+			// earlier": a date after a base figure is the base's; "surged
+			// 45% to $812 million in January–June" dates both
+			base := baseBefore.MatchString(lastWords(f.masked[:o.Start], 3))
+			later = later || d.Start >= q.End && o.Start >= q.End && o.End <= d.Start && !equivalent && base
 		}
 		if !later {
 			g.dates = append(g.dates, d)
@@ -567,6 +588,8 @@ func (f *facts) figureDate(q quantity.Quantity) (date.Match, bool) {
 	}
 	return g.nearestDate(q.Start)
 }
+
+var baseBefore = regexp.MustCompile(`(?i)\b(from|than|compared with|compared to|against|versus|vs\.?)\s*$`)
 
 var bracketOpen = regexp.MustCompile(`^\s*\(\s*(?:about|around|approximately|approx\.|some|nearly|roughly|almost|≈|~)?\s*$`)
 
@@ -592,6 +615,12 @@ func sinceUntil(p, pub record.Period) record.Period {
 // comparative reads a change written after its figure: "12 percent less
 // than a year earlier", "7.5% more than in 2023", "up 5% year on year".
 var comparative = regexp.MustCompile(`(?i)^\s*(less|lower|fewer|down|below|more|higher|up|above|over)\s+(than|from|on|compared|year)`)
+
+// changeNoun is a change named right after its figure: "a 12 per cent
+// increase", "an 8% drop".
+var changeNoun = regexp.MustCompile(`(?i)^\s*(increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction|contraction)\b`)
+
+var downNoun = map[string]bool{"decrease": true, "decline": true, "drop": true, "fall": true, "reduction": true, "contraction": true}
 
 var down = map[string]bool{"less": true, "lower": true, "fewer": true, "down": true, "below": true}
 
@@ -877,6 +906,11 @@ func (r *Rules) investment(f *facts, q quantity.Quantity, c span) (investor, hos
 		if m.Start < c.start || m.End > c.end || !r.focus(m.Key) || inOrg(m) {
 			continue
 		}
+		// "Belarus received $3 billion in Chinese loans": the recipient hosts
+		if m.End <= q.Start && receives.MatchString(f.masked[m.End:min(q.Start, m.End+30)]) {
+			host = m.Key
+			continue
+		}
 		before := strings.ToLower(strings.TrimSpace(f.masked[c.start:m.Start]))
 		switch {
 		case strings.HasSuffix(before, "owed to") || strings.HasSuffix(before, "debt to"):
@@ -982,6 +1016,8 @@ func (r *Rules) lender(f *facts, q quantity.Quantity, qs []quantity.Quantity, qi
 	}
 	return best
 }
+
+var receives = regexp.MustCompile(`(?i)^(?:’s|'s)?\s+(?:\S+\s+)?(?:received|receives|obtained|obtains|borrowed|borrows|attracted|attracts|got|raised)\b`)
 
 var theBank = regexp.MustCompile(`(?i)\bthe (?:bank|lender)\b`)
 

@@ -141,6 +141,8 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 	}
 }
 
+var fronted = regexp.MustCompile(`(?i)^\s*(?:during|on|in the course of|at the end of|while on|after)\s+(?:his|her)\s+`)
+
 var duringFrame = regexp.MustCompile(`(?i)\b(?:during|at the start of|at the beginning of|at the end of|on the first day of|on the last day of|as part of|in the course of)\s+(?:a|an|the|his|her|their|this)\s+(?:\S+\s+){0,2}$`)
 
 // sameVisitor reports whether a visit (not a meeting) of the visitor, at a
@@ -190,10 +192,21 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 		switch {
 		case passive && len(before) > 0:
 			return person(before[len(before)-1])
-		case !passive && len(after) > 0 && words(f.masked[cue.End:after[0].Start]) <= 2 && !possessive(f, after[0]):
+		case !passive && len(after) > 0 && words(f.masked[cue.End:after[0].Start]) <= 4 && !strings.ContainsAny(f.masked[cue.End:after[0].Start], ",;") && !possessive(f, after[0]):
 			return person(after[0]) // "hosted Prime Minister Golovchenko", not "welcomed Xi's initiative"
 		}
 		return "", "", false
+	}
+	// "During his visit to Minsk in May 2015, Xi Jinping and …": a
+	// possessive that opens the sentence points to the subject after it
+	if m := fronted.FindStringIndex(f.masked[:cue.Start]); m != nil && m[1] == cue.Start || m != nil && words(f.masked[m[1]:cue.Start]) <= 1 {
+		if comma := strings.IndexByte(f.masked[cue.End:c.end], ','); comma >= 0 {
+			for _, p := range after {
+				if p.Start > cue.End+comma && words(f.masked[cue.End+comma:p.Start]) <= 4 {
+					return person(p)
+				}
+			}
+		}
 	}
 	// "a visit to Minsk by Xi Jinping", "the visit of Chinese Premier Li Qiang"
 	if len(after) > 0 {

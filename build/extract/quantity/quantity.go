@@ -270,6 +270,9 @@ func (s *scan) core(i, j int, ahead bool) (Quantity, int, bool) {
 	if q, next, ok := s.multiplyWord(j); ok {
 		return q, next, true
 	}
+	if q, next, ok := s.fraction(j); ok {
+		return q, next, true
+	}
 	n := len(s.toks)
 	code := ""
 	k := j
@@ -593,6 +596,47 @@ var (
 	placeWords = map[string]bool{"place": true, "position": true, "spot": true}
 	rankVerbs  = map[string]bool{"ranked": true, "ranks": true, "rank": true, "ranking": true, "placed": true, "came": true, "comes": true, "finished": true}
 )
+
+// fractions are changes written as a share of the whole after "by": "grew
+// by a third", "fell by more than half", "by a quarter".
+var fractions = []struct {
+	words []string
+	value float64
+}{
+	{[]string{"two", "thirds"}, 66.7}, {[]string{"three", "quarters"}, 75}, {[]string{"a", "third"}, 33.3},
+	{[]string{"one", "third"}, 33.3}, {[]string{"a", "quarter"}, 25}, {[]string{"one", "quarter"}, 25},
+	{[]string{"a", "half"}, 50}, {[]string{"half"}, 50},
+}
+
+// fraction reads a fraction word as a percentage when "by" comes before it
+// (with its qualifier): "by a third" is 33.3 percent.
+func (s *scan) fraction(j int) (Quantity, int, bool) {
+	b := j - 1
+	for b >= 0 && s.toks[b].kind == wordTok && (s.lower(b) == "than" || s.lower(b) == "more" || s.lower(b) == "less" || s.lower(b) == "almost" || s.lower(b) == "nearly" || s.lower(b) == "about" || s.lower(b) == "over" || s.lower(b) == "roughly") {
+		b--
+	}
+	if b < 0 || s.toks[b].kind != wordTok || s.lower(b) != "by" {
+		return Quantity{}, 0, false
+	}
+	for _, fr := range fractions {
+		k := j
+		ok := true
+		for _, w := range fr.words {
+			if k >= len(s.toks) || s.toks[k].kind != wordTok || s.lower(k) != w {
+				ok = false
+				break
+			}
+			k++
+		}
+		if ok && (k >= len(s.toks) || s.toks[k].kind != wordTok || s.lower(k) != "of") {
+			return Quantity{
+				Start: s.toks[j].start, End: s.toks[k-1].end, Kind: Percent, Value: fr.value,
+				Unit: unitPercent, Scale: 1, Qualifier: record.Exact,
+			}, k, true
+		}
+	}
+	return Quantity{}, 0, false
+}
 
 // multiplyWord reads a multiple written as one word: "doubled", "fivefold".
 func (s *scan) multiplyWord(j int) (Quantity, int, bool) {
