@@ -72,12 +72,12 @@ type tableContext struct {
 	reporter    string
 	attribution string
 	unitText    string
-	measure     string          // the caption's indicator or measure, for rows that name no measure
+	measure     string // the caption's indicator or measure, for rows that name no measure
 	// reporterSide is the country whose exports and imports the table's
 	// undirected labels are: the exporter of a directed exports label, or
 	// the country the caption names trading "with" the other
 	reporterSide string
-	warned      map[string]bool // row labels already reported
+	warned       map[string]bool // row labels already reported
 }
 
 // readUnit reads a unit phrase: percent, or a currency with its scale.
