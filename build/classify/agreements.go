@@ -37,6 +37,9 @@ var (
 	titleWord = regexp.MustCompile(`^[\p{Lu}\d][\p{L}\d’'.-]*$`)
 	titleJoin = map[string]bool{"of": true, "on": true, "and": true, "in": true, "the": true, "between": true, "for": true, "to": true, "with": true, "No.": true}
 	referBack = regexp.MustCompile(`(?i)\b(on this occasion|on that occasion|at that time|both sides|the two sides|the same year|then)\b`)
+	// "On the same occasion", "also signed", "In addition, … signed": the
+	// signing last told of
+	sameOccasion = regexp.MustCompile(`(?i)\b(on the same occasion|at the same ceremony|on the same day|the same day|also signed|in addition)\b`)
 	// "Following the talks", "during the visit": the visit or meeting last
 	// told of
 	afterVisit = regexp.MustCompile(`(?i)\b(?:following|after|during|at|in the course of)\s+(?:the|these|those|this|that)\s+(?:talks|visit|meeting|negotiations|summit|consultations)\b`)
@@ -83,11 +86,22 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		if !ok {
 			continue
 		}
-		when, _ := r.agreementDate(f, k, c, st)
+		// a date after another participle is that one's: "signed the
+		// Treaty … initialled on 15 September"
+		g := f.withoutDatesAfterOther(evs)
+		when, _ := r.agreementDate(g, k, c, st)
 		if !when.Resolved() || cumulative(f, k, c) {
 			continue
 		}
 		title := r.title(f, k, c)
+		if financeContract.MatchString(f.masked[max(c.start, k.Start-30):k.End]) {
+			// "a EUR 210 million syndicated loan agreement": a bank's
+			// contract, an fdi record; its signing still dates what follows
+			if w, _ := r.agreementDate(f, k, c, st); w.Resolved() {
+				st.lastSigned, st.lastSignedS = w, f.idx
+			}
+			continue
+		}
 		a, b := quoteSpan(f, c)
 		last = told{k: k, title: title, parties: parties}
 		for _, e := range evs {
@@ -100,7 +114,7 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 				// after its word first
 				if d, ok := f.dateAfter(e.End, 4); ok && d.Open == date.OpenNone {
 					when = d.Period
-				} else if d, ok := f.clauseDate(e.Start); ok && d.Period.Resolved() && d.Open == date.OpenNone {
+				} else if d, ok := g.clauseDate(e.Start); ok && d.Period.Resolved() && d.Open == date.OpenNone {
 					when = d.Period
 				}
 			}
@@ -111,6 +125,9 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 			if kind == "diplomatic_relations" {
 				event = "announced"
 			}
+			if when.Resolved() {
+				st.lastSigned, st.lastSignedS = when, f.idx
+			}
 			_, claimID := st.ids.next(record.PrefixClaim, "agreement", normalize(f.text), normalize(title), event, fmt.Sprint(k.Start))
 			res.Agreements = append(res.Agreements, record.AgreementMention{
 				ClaimID: claimID, When: when, Title: title, Kind: kind, Event: event, Parties: parties,
@@ -119,6 +136,10 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		}
 	}
 }
+
+// financeContract is a loan or credit contract named by its kind: its
+// money is an fdi record; as a document it is a commercial contract.
+var financeContract = regexp.MustCompile(`(?i)\b(loan|credit|credit line|facility|export credit|syndicated loan|financing)\s+agreements?$`)
 
 var (
 	andArticle     = regexp.MustCompile(`(?i)\band\s+(?:also\s+)?(?:the|a|an)\s+(?:\S+\s+){0,2}$`)
@@ -149,6 +170,34 @@ func (r *Rules) generalReference(f *facts, k lexicon.Match, evs []lexicon.Match,
 		return false // "the agreements signed on 5 May 2019"
 	}
 	return e.Start >= k.End && participleNext.MatchString(f.masked[k.End:e.Start])
+}
+
+// participleOn is a past participle right before a date: "initialled on
+// 15 September", "signed in March 2024".
+var participleOn = regexp.MustCompile(`(?i)\b(\p{L}+(?:ed|ll?ed))\s+(?:on|in|at)?\s*$`)
+
+// withoutDatesAfterOther returns f without the dates that follow a past
+// participle other than the event words evs: those date another event of
+// the sentence.
+func (f *facts) withoutDatesAfterOther(evs []lexicon.Match) *facts {
+	g := *f
+	g.dates = nil
+	for _, d := range f.dates {
+		m := participleOn.FindStringSubmatchIndex(f.masked[max(0, d.Start-40):d.Start])
+		other := m != nil
+		if other {
+			at := max(0, d.Start-40) + m[2]
+			for _, e := range evs {
+				if e.Start <= at && at < e.End {
+					other = false // "signed on 5 May": its own event
+				}
+			}
+		}
+		if !other {
+			g.dates = append(g.dates, d)
+		}
+	}
+	return &g
 }
 
 // told is a document a sentence recorded an event of.
@@ -328,6 +377,11 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 		if e.Start >= k.End && strings.HasSuffix(f.masked[e.Start:e.End], "ing") {
 			continue // "a treaty establishing …", "the Directive foresees establishing …": what it does
 		}
+		if strings.EqualFold(f.masked[e.Start:e.End], "produced") && (e.Start >= k.End || words(f.masked[e.End:k.Start]) > 3) {
+			// "the visit produced a joint statement", not "the agreement has
+			// so far produced more seminars, and the memorandum …"
+			continue
+		}
 		var gap string
 		if e.End <= k.Start {
 			gap = f.masked[e.End:k.Start]
@@ -388,6 +442,22 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 			out = append(out, e)
 		}
 	}
+	// the document's own verb after a participle that describes it: "The
+	// agreement on …, signed in June, had entered into force on 1 November"
+	for _, e := range events {
+		if e.Start < k.End || !c.contains(e.Start) || hasKey(out, e.Key) || containsMatch(out, e) {
+			continue
+		}
+		if gap := f.masked[k.End:e.Start]; words(gap) <= 30 && auxBefore.MatchString(gap) && !otherKindIn(f, k.End, e.Start, k) &&
+			!negated.MatchString(lastWords(gap, 3)) {
+			for _, o := range out {
+				if o.Start > k.End && o.End < e.Start {
+					out = append(out, e)
+					break
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -428,9 +498,9 @@ func participleAfterTitle(gap string) bool {
 }
 
 var (
-	passiveAux = regexp.MustCompile(`(?i)\b(was|were|has been|have been|had been|is|are)\s+(?:\S+\s+){0,5}$`)
+	passiveAux = regexp.MustCompile(`(?i)\b(was|were|has been|have been|had been|is|are|had|has|have)\s+(?:\S+\s+){0,5}$`)
 	andBefore  = regexp.MustCompile(`(?i)\band(?:\s+(?:then|later|subsequently|also|was|were|has|had|been))*\s*$`)
-	auxBefore  = regexp.MustCompile(`(?i)\b(was|were|had been|has been|have been|is|are)\s+(?:\S+\s+)?$`)
+	auxBefore  = regexp.MustCompile(`(?i)\b(was|were|had been|has been|have been|is|are|had|has|have)\s+(?:\S+\s+)?$`)
 	// a date after these words is a document's term, not its event:
 	// "a memorandum … for 2024–2026", "a roadmap … until 2030"
 	validity = regexp.MustCompile(`(?i)^\s*(for|until|till|through|to)\s*$`)
@@ -567,6 +637,11 @@ func (r *Rules) nonVenues(f *facts, a, b int) []string {
 func (r *Rules) agreementDate(f *facts, k lexicon.Match, c span, st *docState) (record.Period, record.Basis) {
 	if d, ok := f.clauseDate(k.Start); ok && d.Open != date.Since && d.Open != date.Until && !validity.MatchString(lastWords(f.masked[:d.Start], 1)) {
 		return d.Period, d.Period.Basis
+	}
+	if st.sameOccasion(f) {
+		p := st.lastSigned // "On the same occasion, …", "… also signed …"
+		p.Basis = record.Context
+		return p, record.Context
 	}
 	if f.entry.Resolved() {
 		p := f.entryOr(record.Period{})

@@ -49,11 +49,25 @@ func (r *Rules) topicTerms(f *facts, c span) []topicTerm {
 		c = span{c.start - len(prev), c.end}
 	}
 	seg := f.masked[c.start:c.end]
+	// a term inside a name is no term: the "Import" of the Export-Import
+	// Bank of China
+	inName := func(a, b int) bool {
+		for _, o := range f.orgs {
+			if a < o.End && b > o.Start {
+				return true
+			}
+		}
+		return false
+	}
 	for _, m := range r.Lex.TradeDict.Find(seg) {
-		out = append(out, topicTerm{"trade", m.Key, c.start + m.Start, c.start + m.End})
+		if !inName(c.start+m.Start, c.start+m.End) {
+			out = append(out, topicTerm{"trade", m.Key, c.start + m.Start, c.start + m.End})
+		}
 	}
 	for _, m := range r.Lex.FDIDict.Find(seg) {
-		out = append(out, topicTerm{"fdi", m.Key, c.start + m.Start, c.start + m.End})
+		if !inName(c.start+m.Start, c.start+m.End) {
+			out = append(out, topicTerm{"fdi", m.Key, c.start + m.Start, c.start + m.End})
+		}
 	}
 	return out
 }
@@ -140,9 +154,11 @@ func (r *Rules) scopeCue(f *facts, q quantity.Quantity, c span) string {
 			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 && !r.owedToFocus(f.masked[b:q.Start]) && !r.focusShareOf(f, c.start, a) {
 				return m.Key
 			}
-		case "cost", "freight", "global":
-			// "36,000 tonnes worth $170 million": the value of the goods
-			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 && !(m.Key == "freight" && worthOf.MatchString(f.masked[b:q.Start])) {
+		case "cost", "freight", "global", "rate":
+			// "36,000 tonnes worth $170 million": the value of the goods;
+			// "China's share of Belarus's total foreign trade": the pair's
+			if b <= q.Start && words(f.masked[b:q.Start]) <= 6 && !(m.Key == "freight" && worthOf.MatchString(f.masked[b:q.Start])) &&
+				!(m.Key == "global" && strings.Contains(strings.ToLower(m.Term), "foreign trade") && r.focusShareOf(f, c.start, a)) {
 				return m.Key
 			}
 		}
@@ -270,6 +286,12 @@ func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok 
 				return false, "not_bilateral"
 			}
 		}
+		for n := range st.prevNations { // "The credit line will be used … of Belarusian exporters. The first tranche of CNY 1.2 billion …"
+			one = one || r.focus(n)
+		}
+		for n := range st.blockNations[f.s.Block] {
+			one = one || r.focus(n)
+		}
 		if one {
 			return true, ""
 		}
@@ -320,6 +342,10 @@ func (r *Rules) figures(f *facts, st *docState, res *Result) {
 		if skipNext {
 			qi++
 		}
+		if equation(f, q) {
+			r.otherClaim(f, q.Start, q.End, st, res, "prose.other.rate")
+			continue // "(CNY 1 = USD 0.1392)", "US$1 = 7.30 yuan": an exchange rate
+		}
 		if why := r.scopeCue(f, q, c); why != "" {
 			r.otherClaim(f, q.Start, q.End, st, res, "prose.other."+why)
 			continue
@@ -354,6 +380,13 @@ func (r *Rules) figures(f *facts, st *docState, res *Result) {
 		}
 		r.emitFigure(f, q, qs, qi, t, c, usd, st, res)
 	}
+}
+
+// equation reports a quantity on either side of an equals sign.
+func equation(f *facts, q quantity.Quantity) bool {
+	before := strings.TrimRight(f.masked[max(0, q.Start-4):q.Start], " ")
+	after := strings.TrimLeft(f.masked[q.End:min(len(f.masked), q.End+4)], " ")
+	return strings.HasSuffix(before, "=") || strings.HasPrefix(after, "=")
 }
 
 // shareOfOther reports a percentage "of" something no topic word names
@@ -497,6 +530,9 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 		if lender == "" && theBank.MatchString(f.masked[c.start:q.Start]) {
 			lender = st.lastBank // "Two years later, the bank extends a further US$ 350 million"
 		}
+		if o, ok := r.Lex.Organisation(lender); ok && r.focus(o.Country) && t.key != "debt" {
+			investor, host = o.Country, r.other(o.Country) // the lender's country lends
+		}
 		recID, claimID := st.ids.next(record.PrefixFDI, idKey...)
 		res.FDI = append(res.FDI, record.FDI{
 			RecordID: recID, ClaimID: claimID, Measure: key,
@@ -527,6 +563,14 @@ func quoteSpan(f *facts, c span) (int, int) {
 func (r *Rules) figurePeriod(f *facts, q quantity.Quantity, t topicTerm, st *docState) (record.Period, string) {
 	d, ok := f.figureDate(q)
 	if !ok {
+		if st.sameOccasion(f) {
+			p := st.lastSigned // "On the same occasion, Belarusbank signed a EUR 210 million loan …"
+			p.Basis = record.Context
+			return p, t.key + ".occasion"
+		}
+		if p, ok := st.contextDate(f); ok && f.entry.Resolved() && !f.entryFirst {
+			return p, t.key + ".context" // a later sentence of an entry goes on from the one before
+		}
 		if f.entry.Resolved() {
 			return f.entryOr(record.Period{}), t.key + ".entry"
 		}
@@ -563,7 +607,8 @@ func (f *facts) figureDate(q quantity.Quantity) (date.Match, bool) {
 	// "from 5.6% in 2019 to 7.9% in 2022": a date right after the figure
 	// is its own
 	for _, d := range f.dates {
-		if gap := f.masked[q.End:max(q.End, d.Start)]; d.Start >= q.End && words(gap) <= 2 && !strings.ContainsAny(gap, ",;()") && !otherEvent.MatchString(gap) {
+		if gap := f.masked[q.End:max(q.End, d.Start)]; d.Start >= q.End && words(gap) <= 2 && !strings.ContainsAny(gap, ",;()") && !otherEvent.MatchString(gap) &&
+			!(q.Kind == quantity.Percent && strings.TrimSpace(gap) == "on") { // "up 9.1 percent on 2023": the base
 			return d, true
 		}
 	}
@@ -1000,22 +1045,31 @@ func (r *Rules) lender(f *facts, q quantity.Quantity, qs []quantity.Quantity, qi
 			return banks[n].Key
 		}
 	}
+	// "a loan of about US$ 1 billion by the Export-Import Bank of China",
+	// "… loan agreement with a group of four Chinese banks led by Bank of
+	// China": a bank after "by", "from", "with" lends
+	for _, m := range banks {
+		if m.Start < q.End {
+			continue
+		}
+		if gap := f.masked[q.End:m.Start]; words(gap) <= 12 && lendingPrep.MatchString(gap) && !notLending.MatchString(gap) {
+			return m.Key
+		}
+	}
 	best := ""
 	for _, m := range banks {
 		if m.End <= q.Start {
 			best = m.Key
 		}
 	}
-	if best == "" {
-		// "a loan of about US$ 1 billion by the Export-Import Bank of China"
-		for _, m := range banks {
-			if m.Start >= q.End && words(f.masked[q.End:m.Start]) <= 4 && byFrom.MatchString(f.masked[q.End:m.Start]) {
-				return m.Key
-			}
-		}
-	}
 	return best
 }
+
+var (
+	lendingPrep = regexp.MustCompile(`(?i)\b(by|from|with)\s+(?:the\s+)?$`)
+	// "insured by Sinosure": the insurer, not the lender
+	notLending = regexp.MustCompile(`(?i)\b(insured|guaranteed|covered|backed|underwritten|arranged)\s+(by|with)\s+(?:the\s+)?$`)
+)
 
 var receives = regexp.MustCompile(`(?i)^(?:’s|'s)?\s+(?:\S+\s+)?(?:received|receives|obtained|obtains|borrowed|borrows|attracted|attracts|got|raised)\b`)
 

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,14 +64,23 @@ type facts struct {
 var entryDash = regexp.MustCompile(`^\s*(?:[–—:]|-{1,2})\s`)
 
 // entryDate returns the date a sentence starts with when a dash or colon
-// follows it: the heading of a dated entry.
+// follows it, or the date that is the whole sentence: the heading of a
+// dated entry.
 func entryDate(f *facts) (record.Period, bool) {
 	for _, d := range f.dates {
-		if strings.TrimSpace(f.masked[:d.Start]) == "" && d.Period.Resolved() && entryDash.MatchString(f.masked[d.End:]) {
-			return d.Period, true
+		if strings.TrimSpace(f.masked[:d.Start]) == "" && d.Period.Resolved() &&
+			(entryDash.MatchString(f.masked[d.End:]) || strings.Trim(f.masked[d.End:], " .:") == "") {
+			return d.Period, true // "May 2015 – …", or a date alone: "1–2 September."
 		}
 	}
 	return record.Period{}, false
+}
+
+// sameOccasion reports a sentence that goes on listing what was signed at
+// the signing told of within the last six sentences: "On the same
+// occasion, …", "In addition, … signed …", "… also signed …".
+func (st *docState) sameOccasion(f *facts) bool {
+	return sameOccasion.MatchString(f.masked) && st.lastSigned.Resolved() && f.idx-st.lastSignedS <= 6
 }
 
 // startsLine reports whether offset i starts a line (after white space).
@@ -111,6 +121,8 @@ type docState struct {
 	lastPerson    map[string]string // country → canonical name last mentioned
 	lastAny       string            // canonical name last mentioned
 	lastBank      string            // the bank last named, for "the bank"
+	lastSigned    record.Period     // the date of the signing last told of
+	lastSignedS   int               // and its sentence
 	blockNations  map[int]map[string]bool
 	blockLeaders  map[int]map[string]bool // focus countries of the people a paragraph names
 	prevNations   map[string]bool         // countries of the previous sentence
@@ -189,6 +201,26 @@ func (r *Rules) analyse(s prose.Sentence, st *docState) *facts {
 		a.Partial = st.anchor
 	}
 	f.dates = date.Find(f.masked, a)
+	// a comparison base ("12 percent less than in 2023") is no context for
+	// what follows it ("which placed China fifth … that year"): resolve
+	// again without it
+	var bases []date.Match
+	for _, d := range f.dates {
+		if d.Period.Resolved() && d.Period.Basis == record.Explicit && baseOf.MatchString(lastWords(f.masked[:d.Start], 3)) {
+			bases = append(bases, d)
+		}
+	}
+	if len(bases) > 0 {
+		b := []byte(f.masked)
+		for _, d := range bases {
+			for i := d.Start; i < d.End; i++ {
+				b[i] = ' '
+			}
+		}
+		again := append(bases, date.Find(string(b), a)...)
+		sort.Slice(again, func(i, j int) bool { return again[i].Start < again[j].Start })
+		f.dates = again
+	}
 	// Quantities on the text with dates blanked: the day of "March 28,
 	// 2015" is no count.
 	qtext := []byte(f.masked)
@@ -325,6 +357,15 @@ func (f *facts) datesOtherEvent(k int) bool {
 	return otherEvent.MatchString(lastWords(f.masked[lo:d.Start], 4))
 }
 
+// baseDate reports whether the k-th date is the base of a comparison ("up
+// 9.1 percent on 2023", "from USD 3.32 billion in 2021", "than in 2023"):
+// the story goes on in the other date, so this one is no context.
+func (f *facts) baseDate(k int) bool {
+	return baseOf.MatchString(lastWords(f.masked[:f.dates[k].Start], 3))
+}
+
+var baseOf = regexp.MustCompile(`(?i)(?:\b(?:from|than|compared with|compared to|against|versus|over)(?:\s+in)?|(?:%|\bpercent|\bper cent)\s+on)\s*$`)
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
@@ -340,6 +381,7 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		st.anchor = record.Period{EDTF: doc.Meta.Published, Start: doc.Meta.PublishedStart, End: doc.Meta.PublishedEnd, Basis: record.Explicit}
 	}
 	st.framePair = r.namesPair(doc.Meta.Title)
+	lead := -1 // the first paragraph of the body: a lead naming both frames the document too
 	for _, s := range sents {
 		if s.Section == record.Body && !s.Heading {
 			break
@@ -370,6 +412,12 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		for _, n := range r.namedCountries(f) {
 			bn[n] = true
 		}
+		if lead < 0 && s.Section == record.Body && s.End-s.Start >= 150 {
+			lead = s.Block // the first real paragraph, past datelines and bylines
+		}
+		if s.Block == lead && bn[r.Focus[0]] && bn[r.Focus[1]] {
+			st.framePair = true
+		}
 		if len(f.pairs) > 0 {
 			bn["pair"] = true
 		}
@@ -383,8 +431,8 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		}
 		// resolve dates against the running context before moving on
 		if s.Section == record.Body || s.Section == record.Caption {
-			for _, d := range f.dates {
-				if d.Period.Resolved() && d.Period.Basis == record.Explicit {
+			for k, d := range f.dates {
+				if d.Period.Resolved() && d.Period.Basis == record.Explicit && !f.baseDate(k) {
 					st.lastDate, st.lastDateS, st.lastDateBlock = d.Period, i, s.Block
 				}
 			}
@@ -440,8 +488,8 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		}
 		if f.s.Section == record.Body || f.s.Section == record.Caption {
 			dated := false
-			for _, d := range f.dates {
-				if d.Period.Resolved() && d.Period.Basis == record.Explicit {
+			for k, d := range f.dates {
+				if d.Period.Resolved() && d.Period.Basis == record.Explicit && !f.baseDate(k) {
 					st.lastDate, st.lastDateS, st.lastDateBlock, st.chained = d.Period, i, f.s.Block, false
 					st.lastEdge = d.Edge
 					dated = true
@@ -549,7 +597,8 @@ func (r *Rules) namesPair(title string) bool {
 }
 
 // namedCountries lists the countries a sentence names, directly or
-// through the people it names (Lukashenka names Belarus).
+// through the people and bodies it names (Lukashenka names Belarus, the
+// Export-Import Bank of China names China).
 func (r *Rules) namedCountries(f *facts) []string {
 	var out []string
 	for _, m := range f.nations {
@@ -558,6 +607,11 @@ func (r *Rules) namedCountries(f *facts) []string {
 	for _, m := range f.people {
 		if p, ok := r.Lex.Person(m.Key); ok {
 			out = append(out, p.Country)
+		}
+	}
+	for _, m := range f.orgs { // "China Development Bank", "Belarusbank"
+		if o, ok := r.Lex.Organisation(m.Key); ok && o.Country != "" {
+			out = append(out, o.Country)
 		}
 	}
 	return out

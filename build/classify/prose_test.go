@@ -225,6 +225,27 @@ func TestProseRules(t *testing.T) {
 		{"a planned visit is no visit; an ambassador at home no visitor",
 			"Lukashenko will visit China in 2025, the press service said. On 3 December 2023 the Chinese ambassador met Lukashenko in Minsk.", "",
 			nil},
+		{"a comparison base is no context for what follows it",
+			"Chinese direct investment in Belarus amounted to USD 164 million in 2024, 12 percent less than in 2023, which placed China fifth among foreign investors that year.", "",
+			[]string{"fdi growth_rate -12 percent 2024 CHN>BLR", "fdi investment 1.64e+08 USD 2024 CHN>BLR", "fdi rank 5 rank 2024 CHN>BLR"}},
+		{"a base year after a percentage is not the story's year",
+			"Trade between Belarus and China reached USD 8.4 billion in 2024, up 9.1 percent on 2023. In the same year Belarusian exports to China amounted to USD 1.9 billion.", "",
+			[]string{"trade exports 1.9e+09 USD 2024 BLR>CHN", "trade growth_rate 9.1 percent 2024 >", "trade turnover 8.4e+09 USD 2024 >"}},
+		{"an exchange rate is no figure; a term inside a bank's name is no term",
+			"Belarus and China agreed on new credit.\n\nDisbursements under credit lines from the Export-Import Bank of China totalled USD 2.2 billion in 2012–2024 (CNY 1 = USD 0.14).", "",
+			[]string{"fdi credit_line 2.2e+09 USD 2012/2024 CHN>BLR Export-Import Bank of China"}},
+		{"the same occasion dates a bank's loan; a loan agreement is a contract, not an agreement",
+			"On 24 June 2025 Belarus and China signed a memorandum on customs cooperation. On the same occasion, Belarusbank signed a EUR 210 million syndicated loan agreement with a group of banks led by Bank of China.", "",
+			[]string{"agreement memorandum signed 2025-06-24 [BLR CHN] \"memorandum on customs cooperation\"", "fdi loan 2.1e+08 EUR 2025-06-24 CHN>BLR Bank of China"}},
+		{"a document's own verb after a participle that describes it",
+			"The Belarus–China agreement on the mutual recognition of customs operators, signed in June 2025, had entered into force on 1 November 2025.", "",
+			[]string{"agreement agreement entered_into_force 2025-11-01 [BLR CHN] \"agreement on the mutual recognition of customs operators\"", "agreement agreement signed 2025-06 [BLR CHN] \"agreement on the mutual recognition of customs operators\""}},
+		{"two people meet where one of them lives: the other visits",
+			"11.06.2024 -- Ding Xuexiang and Golovchenko hold talks in Minsk.", "",
+			[]string{"visit Ding Xuexiang CHN>BLR meeting 2024-06-11"}},
+		{"a person in apposition to a role of a body",
+			"He said he had met Li Wenbo, Vice-Chairman of the Standing Committee of the National People's Congress, in Minsk last week.", "2025-11-18",
+			[]string{"visit Li Wenbo CHN>BLR meeting 2025-11-10/2025-11-16"}},
 		{"a meeting in a third country is not a third party",
 			"On 15 September 2022, at the summit in Samarkand, Uzbekistan, Xi Jinping and Alexander Lukashenko signed a joint statement on establishing an all-weather comprehensive strategic partnership.", "",
 			[]string{"agreement joint_statement signed 2022-09-15 [BLR CHN] \"joint statement on establishing an all-weather comprehensive strategic partnership\""}},
@@ -245,6 +266,8 @@ func FuzzProse(f *testing.F) {
 	f.Add("In 2023, China-Belarus trade reached $7.7 billion. Lukashenko visited Beijing in March 2023.")
 	f.Add("On 14 September 2022 the sides signed and then ratified a treaty; “Directive No. 5. On …” from 2015.")
 	f.Add("1\n\n2\nX, “T,” Y, May 5, 2020.\n a b c d e f g.")
+	f.Add("1. 1–2 September. Minister of Justice Ivan Sidorov paid an official visit to Beijing; the Treaty initialled on 15 September was signed.\n\n¹ CNY 1 = USD 0.14.")
+	f.Add("MINSK, June 12, 2024 (Wire) -- Li Wenbo, Vice-Chairman of the NPC, met Lukashenko in Minsk last week. On the same occasion, Belarusbank signed a EUR 210 million loan agreement with Bank of China, up 9.1 percent on 2023.")
 	lex, _ := lexicon.Default()
 	r := NewRules(lex, Options{Focus: [2]string{"CHN", "BLR"}})
 	pub := record.Period{}
@@ -314,5 +337,24 @@ func TestDocumentAboutThePair(t *testing.T) {
 		if len(res.FDI) != want {
 			t.Errorf("title %q: %d fdi records, want %d", title, len(res.FDI), want)
 		}
+	}
+}
+
+// TestChronicle: numbered items headed by a date alone; people named by a
+// role without a country visit from the other side of where they go.
+func TestChronicle(t *testing.T) {
+	text := "Belarus–China diplomatic chronicle: September 2025\n\n" +
+		"1. 1–2 September. Foreign Minister Maxim Ryzhenkov paid an official\n   visit to Beijing.\n\n" +
+		"2. 4 September. Vice Minister of Commerce Ling Feng arrived in Minsk to co-chair the commission.\n\n" +
+		"3. 26 September. During a working visit to Beijing, Minister of Justice Ivan Sidorov and Minister of Justice Zhao Ming signed the Treaty on Legal Assistance initialled on 15 September.\n"
+	got := extract(t, text, "2025-10-03")
+	want := []string{
+		"agreement treaty signed 2025-09-26 [BLR CHN] \"Treaty on Legal Assistance\"",
+		"visit Ivan Sidorov BLR>CHN working 2025-09-26",
+		"visit Ling Feng CHN>BLR visit 2025-09-04",
+		"visit Maxim Ryzhenkov BLR>CHN official 2025-09-01/2025-09-02",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }

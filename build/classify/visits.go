@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/claimpack/claimpack/build/extract/date"
 	"regexp"
@@ -97,17 +98,28 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			if host == "" {
 				host, place = r.venue(f, c) // "… was held in Minsk"
 			}
+			if host == "" {
+				// "had met Wang Dongming, Vice-Chairman of …, in Minsk"
+				if host = r.placeAfter(f, cue, c); host != "" {
+					for _, m := range f.nations {
+						if m.Key == host && m.Start >= cue.End && c.contains(m.Start) {
+							place, _ = r.Lex.City(f.masked[m.Start:m.End])
+							break
+						}
+					}
+				}
+			}
 		}
 		switch {
 		case kind == "meeting" && host == "":
 			// a meeting whose venue is not stated: its host stays unknown
-			if !r.counterpart(f, c, vcountry) {
+			if !r.counterpart(f, st, c, vcountry) {
 				continue
 			}
 		case host == "":
 			host = r.other(vcountry) // a visit goes to the other country
 		}
-		if !r.focus(vcountry) || host == vcountry || host != "" && !r.focus(host) && !(kind == "meeting" && r.counterpart(f, c, vcountry)) {
+		if !r.focus(vcountry) || host == vcountry || host != "" && !r.focus(host) && !(kind == "meeting" && r.counterpart(f, st, c, vcountry)) {
 			continue
 		}
 		if kind == "visit" {
@@ -139,6 +151,22 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			})
 		}
 	}
+}
+
+var fronted2 = regexp.MustCompile(`(?i)^\s*(?:during|on|in the course of|at the end of|while on)\s+(?:a|an|the|their|this)\s+(?:\S+\s+){0,2}$`)
+
+// placeAfter is the first place named with "in" or "at" after the word
+// at cue in its clause: "had met Wang Dongming, Vice-Chairman of …, in
+// Minsk last week".
+func (r *Rules) placeAfter(f *facts, cue lexicon.Match, c span) string {
+	for _, m := range f.nations {
+		if m.Start >= cue.End && c.contains(m.Start) && prepTo.MatchString(f.masked[max(cue.End, m.Start-4):m.Start]) {
+			if _, city := r.Lex.City(f.masked[m.Start:m.End]); city {
+				return m.Key
+			}
+		}
+	}
+	return ""
 }
 
 var fronted = regexp.MustCompile(`(?i)^\s*(?:during|on|in the course of|at the end of|while on|after)\s+(?:his|her)\s+`)
@@ -215,6 +243,21 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 			return person(after[0])
 		}
 	}
+	if len(before) > 1 && cue.Key == "meeting" {
+		// "Ding Xuexiang and Golovchenko hold talks in Minsk": the one who
+		// is not at home
+		venue, _ := r.venue(f, c)
+		if venue == "" {
+			venue = r.placeAfter(f, cue, c)
+		}
+		if r.focus(venue) {
+			for _, m := range before {
+				if p, ok := r.Lex.Person(m.Key); ok && r.focus(p.Country) && p.Country != venue {
+					return p.Name, p.Country, true
+				}
+			}
+		}
+	}
 	if len(before) > 0 {
 		last := before[len(before)-1]
 		// in "X met with Y" or "meeting with Y", the one after "with" is the host
@@ -253,17 +296,49 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 	// held in Minsk, co-chaired by … Vice Premier of the State Council of
 	// the PRC Sun Chunlan"
 	if rp := r.rolePeople(f, c); len(rp) > 0 {
-		if cue.Key == "meeting" {
-			venue, _ := r.venue(f, c)
+		// a role that names no country: the visitor comes from the other
+		// side of where the visit or meeting is
+		dest, _ := r.destination(f, cue, c, "")
+		if cue.Key == "meeting" || cue.Key == "hosted" {
+			dest, _ = r.venue(f, c)
+			if dest == "" {
+				dest = r.placeAfter(f, cue, c)
+			}
+		}
+		of := func(p rolePerson) (string, string, bool) {
+			switch {
+			case p.country != "":
+				return p.name, p.country, true
+			case r.focus(dest):
+				return p.name, r.other(dest), true
+			}
+			return "", "", false
+		}
+		switch {
+		case fronted2.MatchString(f.masked[c.start:cue.Start]):
+			// "During a working visit to Beijing, Minister of Justice
+			// Yevgeny Kovalenko and …": the subject after the phrase
+			if comma := strings.IndexByte(f.masked[cue.End:c.end], ','); comma >= 0 {
+				for _, p := range rp {
+					if p.start > cue.End+comma && words(f.masked[cue.End+comma:p.start]) <= 6 {
+						if n, cc, ok := of(p); ok {
+							return n, cc, true
+						}
+					}
+				}
+			}
+		case cue.Key == "meeting":
 			for _, p := range rp {
-				if p.country != venue {
+				if p.country != "" && p.country != dest {
 					return p.name, p.country, true
 				}
 			}
-		} else {
+		default:
 			for i := len(rp) - 1; i >= 0; i-- {
 				if rp[i].end <= cue.Start {
-					return rp[i].name, rp[i].country, true
+					if n, cc, ok := of(rp[i]); ok {
+						return n, cc, true
+					}
 				}
 			}
 		}
@@ -357,57 +432,148 @@ func (r *Rules) bodySession(f *facts, st *docState, cue lexicon.Match, c span) (
 	return "Delegation of " + r.Lex.CountryName(o), o, true
 }
 
-// rolePerson is someone the lexicon does not know, named right after a
-// role of a focus country: "Vice Premier of the State Council of the PRC
-// Sun Chunlan", "Belarusian Deputy Prime Minister Igor Lyashenko".
+// rolePerson is someone the lexicon does not know, named with a role:
+// "Vice Premier of the State Council of the PRC Sun Chunlan", "Belarusian
+// Deputy Prime Minister Igor Lyashenko", "Minister of Justice He Rong",
+// "the Governor of the Gomel Region, Aliaksandr Shybeka", "Wang Dongming,
+// Vice-Chairman of the Standing Committee of the National People's
+// Congress". country is "" when the role does not say it.
 type rolePerson struct {
 	name, country string
 	start, end    int
 }
 
-var personName = regexp.MustCompile(`^\s+(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2})\b`)
+var (
+	personName = regexp.MustCompile(`^\s+(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2})\b`)
+	nameBefore = regexp.MustCompile(`(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2}),\s+$`)
+	// the complement of a role: "of Justice", "of the Gomel Region", "of
+	// the State Council of the PRC"
+	capRun = regexp.MustCompile(`^\s+of\s+((?:(?:the|and|of|for)\s+|\p{Lu}[\p{L}’'.-]*\s*)+)`)
+)
 
-// rolePeople finds the people of a clause that only their role and
-// country introduce, in order. The country stands right before the role
-// or after "of" within six words; the name is two or three capitalised
-// words right after. Names the lexicon knows are left to it.
+// rolePeople finds the people of a clause that only a role introduces, in
+// order. The role's country stands right before it ("Belarusian Deputy
+// Prime Minister …") or in its complement ("… of the PRC", "… of the
+// National People's Congress"); the name follows the role and its
+// complement (the last two capitalised words of "Minister of Justice He
+// Rong"), or stands in apposition after a comma on either side. Names the
+// lexicon knows are left to it.
 func (r *Rules) rolePeople(f *facts, c span) []rolePerson {
 	var out []rolePerson
+	add := func(a, b int, country string) {
+		if a < c.start || b > c.end || a >= b {
+			return
+		}
+		for _, ms := range [][]lexicon.Match{f.people, f.nations, f.orgs} {
+			for _, m := range ms {
+				if m.Start < b && m.End > a {
+					return // a name the lexicon knows, or no person
+				}
+			}
+		}
+		if len(r.Lex.RoleDict.Find(f.masked[a:b])) > 0 {
+			return
+		}
+		for _, p := range out {
+			if p.start == a {
+				return
+			}
+		}
+		out = append(out, rolePerson{name: f.text[a:b], country: country, start: a, end: b})
+	}
+	countryIn := func(a, b int) string {
+		for _, m := range f.nations {
+			if m.Start >= a && m.End <= b && r.focus(m.Key) {
+				return m.Key
+			}
+		}
+		for _, m := range f.orgs {
+			if o, ok := r.Lex.Organisation(m.Key); ok && m.Start >= a && m.End <= b && r.focus(o.Country) {
+				return o.Country
+			}
+		}
+		return ""
+	}
 	for _, role := range r.Lex.RoleDict.Find(f.masked[c.start:c.end]) {
 		rs, re := c.start+role.Start, c.start+role.End
 		if role.Key == "delegation" {
 			continue
 		}
-		country, nameAt := "", re
+		country := ""
 		for _, m := range f.nations {
-			if !r.focus(m.Key) || !c.contains(m.Start) {
-				continue
-			}
-			if m.End <= rs && words(f.masked[m.End:rs]) <= 1 && !strings.ContainsAny(f.masked[m.End:rs], ",;") {
-				country = m.Key
-			}
-			if gap := f.masked[re:max(re, m.Start)]; m.Start >= re && words(gap) <= 6 && strings.HasPrefix(strings.TrimSpace(gap), "of") && !strings.ContainsAny(gap, ",;") {
-				country, nameAt = m.Key, m.End
-				break
+			if r.focus(m.Key) && m.End <= rs && m.Start >= c.start && words(f.masked[m.End:rs]) <= 1 && !strings.ContainsAny(f.masked[m.End:rs], ",;") {
+				country = m.Key // "Belarusian Deputy Prime Minister"
 			}
 		}
-		sm := personName.FindStringSubmatchIndex(f.masked[nameAt:c.end])
-		if country == "" || sm == nil {
-			continue
-		}
-		a, b := nameAt+sm[2], nameAt+sm[3]
-		known := false
-		for _, ms := range [][]lexicon.Match{f.people, f.nations, f.orgs} {
-			for _, m := range ms {
-				if m.Start < b && m.End > a {
-					known = true
+		// the complement, "of …", up to the name or a comma
+		end := re
+		if m := capRun.FindStringSubmatchIndex(f.masked[re:c.end]); m != nil {
+			end = re + m[1]
+			// "… Ivan Petrov and Vice Premier of …": another role ends it
+			for _, o := range r.Lex.RoleDict.Find(f.masked[re:end]) {
+				if k := strings.LastIndex(f.masked[re:re+o.Start], " and "); k >= 0 && strings.TrimSpace(f.masked[re+k+5:re+o.Start]) == "" {
+					end = re + k + 1
+					break
 				}
 			}
 		}
-		if !known && len(r.Lex.RoleDict.Find(f.masked[a:b])) == 0 {
-			out = append(out, rolePerson{name: f.text[a:b], country: country, start: a, end: b})
+		if cc := countryIn(re, end); cc != "" {
+			country = cc
+		}
+		// apposition before: "Wang Dongming, Vice-Chairman of …"
+		if m := nameBefore.FindStringSubmatchIndex(f.masked[max(c.start, rs-60):rs]); m != nil {
+			base := max(c.start, rs-60)
+			add(base+m[2], base+m[3], country)
+			continue
+		}
+		switch {
+		case end == re:
+			// "Premier Li Qiang", "Vice Premier of the PRC Sun Chunlan" (the
+			// country ends the complement: the name follows it)
+			if sm := personName.FindStringSubmatchIndex(f.masked[re:c.end]); sm != nil {
+				add(re+sm[2], re+sm[3], country)
+			}
+		default:
+			run := strings.TrimRight(f.masked[re:end], " \n\t.;:")
+			after := f.masked[re+len(run) : c.end]
+			// apposition after: "the Governor of the Gomel Region, Aliaksandr Shybeka,"
+			if strings.HasPrefix(after, ",") {
+				if sm := personName.FindStringSubmatchIndex(after[1:]); sm != nil {
+					a := re + len(run) + 1
+					add(a+sm[2], a+sm[3], country)
+					continue
+				}
+			}
+			// the last capitalised words of the run after its country or
+			// body: "of Justice He Rong", "of the PRC Sun Chunlan"
+			from := re
+			for _, m := range append(append([]lexicon.Match{}, f.nations...), f.orgs...) {
+				if m.Start >= re && m.End <= re+len(run) && m.End > from {
+					from = m.End
+				}
+			}
+			toks := strings.Fields(f.masked[from : re+len(run)])
+			var caps []string
+			for _, t := range toks {
+				if t == "the" || t == "and" || t == "of" || t == "for" {
+					caps = nil
+					continue
+				}
+				caps = append(caps, t)
+			}
+			n := len(caps)
+			if from > re && n >= 2 || from == re && n >= 3 {
+				name := strings.Join(caps[max(0, n-2):], " ")
+				if k := strings.LastIndex(f.masked[re:re+len(run)], caps[max(0, n-2)]); k >= 0 {
+					a := re + k
+					if strings.Join(strings.Fields(f.masked[a:re+len(run)]), " ") == name {
+						add(a, re+len(run), country)
+					}
+				}
+			}
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 
@@ -514,7 +680,7 @@ func (r *Rules) destination(f *facts, cue lexicon.Match, c span, vcountry string
 
 // counterpart reports whether the clause names a person or a counterpart
 // from the other focus country ("met with his Belarusian counterpart").
-func (r *Rules) counterpart(f *facts, c span, vcountry string) bool {
+func (r *Rules) counterpart(f *facts, st *docState, c span, vcountry string) bool {
 	for _, m := range f.people {
 		if p, ok := r.Lex.Person(m.Key); ok && m.Start >= c.start && m.End <= c.end && p.Country == r.other(vcountry) {
 			return true
@@ -525,7 +691,19 @@ func (r *Rules) counterpart(f *facts, c span, vcountry string) bool {
 			return true
 		}
 	}
-	return f.hasPair(c.start, c.end)
+	if f.hasPair(c.start, c.end) {
+		return true
+	}
+	// "Maxim Ryzhenkov met Vice Foreign Minister Sun Weidong": a person of
+	// no stated country, in a document about the pair
+	if st != nil && st.framePair {
+		for _, p := range r.rolePeople(f, c) {
+			if p.country == "" || p.country == r.other(vcountry) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // visitKind reads the kind of a visit from the words before it ("paid a
@@ -574,7 +752,9 @@ func (r *Rules) eventDate(f *facts, i int, st *docState) record.Period {
 	if d, ok := f.dateAfter(i, 6); ok && d.Open == date.OpenNone {
 		return d.Period
 	}
-	if d, ok := f.clauseDate(i); ok {
+	// an entry's own date beats one far after the word, which dates
+	// something else ("… signed the Treaty … initialled on 15 September")
+	if d, ok := f.clauseDate(i); ok && !(f.entry.Resolved() && d.Start > i && words(f.masked[i:d.Start]) > 6) {
 		return d.Period
 	}
 	if f.entry.Resolved() {

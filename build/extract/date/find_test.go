@@ -548,6 +548,11 @@ func TestWeekdays(t *testing.T) {
 		{"They meet next Friday.", pub2025May14, []w{{"next Friday", "2025-05-16", "2025-05-16", "2025-05-16", day, relative, 0, 0}}},
 		// the publication day is needed
 		{"They met on Monday.", pub2025May, []w{unres("Monday")}},
+		// weeks run Monday to Sunday
+		{"He met the minister in Minsk last week.", pub2025May14, []w{{"last week", "2025-05-05/2025-05-11", "2025-05-05", "2025-05-11", interval, relative, 0, 0}}},
+		{"Talks continue this week.", pub2025May14, []w{{"this week", "2025-05-12/2025-05-18", "2025-05-12", "2025-05-18", interval, relative, 0, 0}}},
+		{"He met the minister last week.", pub2025May, []w{unres("last week")}},
+		{"in the last week of May 2024", pub2025May14, []w{{"May 2024", "2024-05", "2024-05-01", "2024-05-31", month, explicit, 0, 0}}},
 		// a month before or after the publication month
 		{"He met Xi again last December.", pub2025May14, []w{{"last December", "2024-12", "2024-12-01", "2024-12-31", month, relative, 0, 0}}},
 		{"He was in Beijing last March.", pub2025May14, []w{{"last March", "2025-03", "2025-03-01", "2025-03-31", month, relative, 0, 0}}},

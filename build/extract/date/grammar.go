@@ -49,6 +49,9 @@ type point struct {
 	// weekday is a day named by its weekday (time.Weekday+1; 0 none),
 	// relative to the publication date; off is then its direction.
 	weekday int
+	// week marks a day of a week relative to the publication day's week
+	// (off weeks away): its Monday, or its Sunday when weekEnd is set.
+	week, weekEnd bool
 	// monthDir is -1 for the last month n before the publication month,
 	// +1 for the next one after it ("last December"), 0 otherwise.
 	monthDir int
@@ -922,6 +925,7 @@ func (p *parser) closed(out []ec, i int, cue bool) []ec {
 	}
 	out = p.ranges(out, i, pts, "to")
 	out = p.recentYears(out, i)
+	out = p.weeks(out, i)
 	out = p.shortYears(out, i)
 	out = p.dayRange(out, i)
 	for _, c := range pts {
@@ -930,6 +934,32 @@ func (p *parser) closed(out []ec, i int, cue bool) []ec {
 		}
 	}
 	return out
+}
+
+// weeks reads "last week", "this week", "next week": Monday to Sunday of
+// the week before, of, or after the publication day.
+func (p *parser) weeks(out []ec, i int) []ec {
+	off := 0
+	switch {
+	case p.isWord(i, "last"):
+		off = -1
+	case p.isWord(i, "this"):
+	case p.isWord(i, "next"):
+		off = 1
+	default:
+		return out
+	}
+	k, ok := p.space(i + 1)
+	if !ok || !p.isWord(k, "week") || p.prevWord(i) == "the" {
+		return out // "the last week of May" is no relative week
+	}
+	if n, ok := p.space(k + 1); ok && p.isWord(n, "of") {
+		return out
+	}
+	a := point{unit: uDay, rel: fromPublished, relUnit: uDay, week: true, off: off}
+	b := a
+	b.weekEnd = true
+	return append(out, ec{expr{a: a, b: b, isRange: true}, k + 1})
 }
 
 // recentYears reads the years just before publication: "the past

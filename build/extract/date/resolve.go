@@ -205,8 +205,14 @@ func (pt point) resolve(a Anchor) (s span, b record.Basis, ok bool) {
 				return span{}, record.Unresolved, true
 			}
 			off := pt.off
-			if pt.weekday != 0 {
+			switch {
+			case pt.weekday != 0:
 				off = weekdayOffset(as.Weekday(), time.Weekday(pt.weekday-1), pt.off)
+			case pt.week:
+				off = -(int(as.Weekday())+6)%7 + 7*pt.off // that week's Monday
+				if pt.weekEnd {
+					off += 6
+				}
 			}
 			t := as.AddDate(0, 0, off)
 			y, n, d = t.Year(), int(t.Month()), t.Day()

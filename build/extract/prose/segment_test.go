@@ -80,7 +80,8 @@ func TestNumberedAndBracketed(t *testing.T) {
 	text := "1. On 12.05.2022 the minister paid a visit to Beijing. The ministers discussed trade.\n\n" +
 		"2. Following the talks, they signed a protocol.\n\n" +
 		"(b) The agreement was signed in 2019.[3] The agreement was ratified,[4] but it entered into force only in 2020.\n\n" +
-		"4 December 2023 – Lukashenko meets Xi Jinping.\n"
+		"4 December 2023 – Lukashenko meets Xi Jinping.\n\n" +
+		"Notes\n¹ Converted at the official rate (CNY 1 = USD 0.14).\n² Disbursements totalled USD 2.2 billion.\n"
 	doc := source.New("t.txt", "t.txt", []byte(text))
 	var got []string
 	for _, s := range Sentences(doc, Blocks(doc, nil)) {
@@ -93,6 +94,9 @@ func TestNumberedAndBracketed(t *testing.T) {
 		"The agreement was signed in 2019.[3]",
 		"The agreement was ratified,[4] but it entered into force only in 2020.",
 		"4 December 2023 – Lukashenko meets Xi Jinping.",
+		"Notes",
+		"Converted at the official rate (CNY 1 = USD 0.14).",
+		"Disbursements totalled USD 2.2 billion.",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -194,7 +194,12 @@ func yearBefore(text string, i int) bool {
 // startsSentence reports whether s can begin a sentence.
 func startsSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'([«*", r)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'([«*", r) || superscript(r)
+}
+
+// superscript reports a superscript digit, which marks a note: "¹ Converted at …".
+func superscript(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹'
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -252,6 +257,21 @@ func skipEnumerator(text string, a, z int) int {
 // left over from the sentence before it ("2001. 2⏎Amidst", ".”128⏎Lukashenka"):
 // at most three digits, then white space and a capital letter.
 func skipFootnoteNumber(text string, a, z int) int {
+	if r, size := utf8.DecodeRuneInString(text[a:z]); superscript(r) {
+		k := a + size
+		for k < z {
+			r, size := utf8.DecodeRuneInString(text[k:z])
+			if !superscript(r) {
+				break
+			}
+			k += size
+		}
+		if k < z && isSpaceRune(text, k) {
+			m, _ := trimSpan(text, k, z)
+			return m
+		}
+		return a
+	}
 	k := a
 	for k < z && k-a < 4 && isDigit(text[k]) {
 		k++

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/claimpack/claimpack/build/lexicon"
 	"github.com/claimpack/claimpack/build/record"
@@ -560,7 +561,10 @@ func (s *scan) rank(j int) (Quantity, int, bool) {
 			q.End = s.toks[k].end
 			return q, k + 1, true
 		}
-		if j > 0 && s.toks[j-1].kind == wordTok && rankVerbs[s.lower(j-1)] && (k >= n || s.toks[k].gap != noGap) {
+		// "ranked fifth", or with the ranked one between: "placed China fifth"
+		verb := j > 0 && s.toks[j-1].kind == wordTok && rankVerbs[s.lower(j-1)] ||
+			j > 1 && s.toks[j-2].kind == wordTok && rankVerbs[s.lower(j-2)] && s.toks[j-1].kind == wordTok && unicode.IsUpper([]rune(s.str(j - 1))[0])
+		if verb && (k >= n || s.toks[k].gap != noGap) {
 			return q, k, true
 		}
 	}

@@ -276,6 +276,7 @@ func TestFindMultiple(t *testing.T) {
 		{"China moved up to second place among trading partners", []want{{text: "second place", kind: Rank, value: 2, unit: "rank"}}},
 		{"In 2022 China ranked fifth among foreign investors", []want{{text: "fifth", kind: Rank, value: 5, unit: "rank"}}},
 		{"in the second half of 2023", nil},
+		{"which placed China fifth among foreign investors", []want{{text: "fifth", kind: Rank, value: 5, unit: "rank"}}},
 		{"imports grew by a third in 2023", []want{{text: "a third", kind: Percent, value: 33.3, unit: "percent"}}},
 		{"exports fell by more than half", []want{{text: "half", kind: Percent, value: -50, unit: "percent", qual: record.MoreThan, qualText: "more than", neg: true}}},
 		{"a third of the park's residents", nil},
