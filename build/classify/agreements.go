@@ -39,13 +39,14 @@ var (
 	referBack = regexp.MustCompile(`(?i)\b(on this occasion|on that occasion|at that time|both sides|the two sides|the same year|then)\b`)
 	// "On the same occasion", "also signed", "In addition, … signed": the
 	// signing last told of
-	sameOccasion = regexp.MustCompile(`(?i)\b(on the same occasion|at the same ceremony|on the same day|the same day|also signed|in addition)\b`)
+	sameOccasion = regexp.MustCompile(`(?i)\b(on the same occasion|at the same ceremony|on the same day|the same day|also signed|in addition|among the documents|among them)\b`)
 	// "Following the talks", "during the visit": the visit or meeting last
 	// told of
-	afterVisit = regexp.MustCompile(`(?i)\b(?:following|after|during|at|in the course of)\s+(?:the|these|those|this|that)\s+(?:talks|visit|meeting|negotiations|summit|consultations)\b`)
+	afterVisit = regexp.MustCompile(`(?i)\b(?:following|after|during|at|in the course of|on)\s+(?:the|these|those|this|that)\s+(?:talks|visit|meeting|negotiations|summit|consultations|trip|tour|stay)\b`)
 )
 
 func (r *Rules) agreements(f *facts, st *docState, res *Result) {
+	r.ratificationLaws(f, st, res)
 	kinds, events := r.documentWords(f)
 	f.kinds = kinds
 	var prev lexicon.Match // the document before, and what it underwent
@@ -58,6 +59,12 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		if k.Key == "partnership_status" && hasKindBefore(kinds, k, c) {
 			continue // "a declaration elevating … to … partnership": the declaration is the document
 		}
+		if anniversaryOf.MatchString(f.masked[max(c.start, k.Start-60):k.Start]) || amending.MatchString(lastWords(f.masked[c.start:k.Start], 2)) {
+			// "the 35th anniversary of the establishment of diplomatic ties":
+			// the date is the anniversary's; "Protocol amending the
+			// Agreement …": the agreement is only its object
+			continue
+		}
 		if strings.EqualFold(f.masked[k.Start:k.End], "documents") && (!countBefore(f, k, c) || vagueBefore.MatchString(lastWords(f.masked[c.start:k.Start], 3))) {
 			continue // "documents" alone names documents only when counted: "16 … documents are signed"
 		}
@@ -67,6 +74,13 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 			// "signed the Protocol on … and the Memorandum of …": one
 			// event word governs the documents it coordinates
 			evs = prevEvs
+		}
+		if len(evs) == 0 && listFragment(f.masked) && f.idx-st.listIntroS <= 12 && k.Start < len(f.masked)/2 {
+			// an item of a list of documents under "Documents signed during
+			// the visit": the list's event word is the item's
+			if es := r.Lex.EventDict.Find(st.listIntro); len(es) > 0 {
+				evs = []lexicon.Match{{Start: k.Start, End: k.Start, Key: es[0].Key}}
+			}
 		}
 		prev, prevEvs = k, evs
 		if len(evs) > 0 && r.generalReference(f, k, evs, c) {
@@ -116,6 +130,15 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 					when = d.Period
 				} else if d, ok := g.clauseDate(e.Start); ok && d.Period.Resolved() && d.Open == date.OpenNone {
 					when = d.Period
+				}
+			}
+			if strings.EqualFold(f.masked[e.Start:e.End], "in force") {
+				// "has been in force since last July": in force from then
+				for _, d := range f.dates {
+					if d.Start >= e.End && words(f.masked[e.End:d.Start]) <= 1 && d.Period.Resolved() {
+						when = d.Period
+						break
+					}
 				}
 			}
 			kind := k.Key
@@ -198,6 +221,43 @@ func (f *facts) withoutDatesAfterOther(evs []lexicon.Match) *facts {
 		}
 	}
 	return &g
+}
+
+var ratLaw = regexp.MustCompile(`(?i)\bLaw\b([^“"]{0,120}?)[“"]\s*On\s+(?:the\s+)?ratification\s+of\s+(?:the\s+)?([^”"]{4,400}?)[.]?[”"]`)
+
+// ratificationLaws reads a law that ratifies a document: "Law of the
+// Republic of Belarus No. 12-Z of 6 January 2026 “On ratification of the
+// Treaty between …”" is the ratification of the Treaty by Belarus, on the
+// law's date.
+func (r *Rules) ratificationLaws(f *facts, st *docState, res *Result) {
+	for _, m := range ratLaw.FindAllStringSubmatchIndex(f.masked, -1) {
+		var when record.Period
+		for _, d := range f.dates {
+			if d.Start >= m[2] && d.End <= m[3] && d.Period.Resolved() {
+				when = d.Period
+			}
+		}
+		title := f.text[m[4]:m[5]]
+		kinds := r.Lex.AgreementDict.Find(title)
+		if !when.Resolved() || len(kinds) == 0 {
+			continue
+		}
+		var parties []string
+		for _, n := range r.Lex.CountryDict.Keys(f.masked[m[0]:m[3]]) {
+			if r.focus(n) && !contains(parties, n) {
+				parties = append(parties, n)
+			}
+		}
+		if len(parties) == 0 {
+			continue
+		}
+		sort.Strings(parties)
+		_, claimID := st.ids.next(record.PrefixClaim, "agreement", normalize(f.text), normalize(title), "ratified", fmt.Sprint(m[0]))
+		res.Agreements = append(res.Agreements, record.AgreementMention{
+			ClaimID: claimID, When: when, Title: cleanTitle(title), Kind: kinds[0].Key, Event: "ratified", Parties: parties,
+			Provenance: provenance(st.doc, f, m[0], m[1], "prose.agreement.ratification_law"),
+		})
+	}
 }
 
 // told is a document a sentence recorded an event of.
@@ -330,11 +390,16 @@ func countBefore(f *facts, k lexicon.Match, c span) bool {
 	return false
 }
 
+var (
+	anniversaryOf = regexp.MustCompile(`(?i)\banniversary\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}$`)
+	amending      = regexp.MustCompile(`(?i)\b(amending|amends|amended|supplementing|amendments to)\s+(?:the\s+)?$`)
+)
+
 var vagueBefore = regexp.MustCompile(`(?i)\b(several|multiple|many|numerous|various|a number of|dozens of)\b`)
 
 var lowerWords = regexp.MustCompile(`^(?:\s+[\p{Ll}-]+)+\s*$`)
 
-var numberWord = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|a number of)\s+(?:\S+\s+)?$`)
+var numberWord = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a dozen|dozens of|several|multiple|a number of)\s+(?:\S+\s+)?$`)
 
 // hasKindBefore reports whether another document kind comes before k in
 // its clause ("a declaration elevating … partnership").
@@ -448,7 +513,9 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 		if e.Start < k.End || !c.contains(e.Start) || hasKey(out, e.Key) || containsMatch(out, e) {
 			continue
 		}
-		if gap := f.masked[k.End:e.Start]; words(gap) <= 30 && auxBefore.MatchString(gap) && !otherKindIn(f, k.End, e.Start, k) &&
+		gap := f.masked[k.End:e.Start]
+		closed := strings.HasSuffix(strings.TrimSpace(gap), ")") // "… (signed in Minsk on 4 June 2025) entered into force"
+		if (words(gap) <= 30 && auxBefore.MatchString(gap) || closed && words(gap) <= 45) && !otherKindIn(f, k.End, e.Start, k) &&
 			!negated.MatchString(lastWords(gap, 3)) {
 			for _, o := range out {
 				if o.Start > k.End && o.End < e.Start {
@@ -482,19 +549,23 @@ func passiveAfterTitle(gap string) bool {
 // participleAfterTitle reports whether the words between a document and
 // an event word after it are its long title and a comma: "the Agreement
 // between the Government of … on Financial Cooperation in Support of
-// Infrastructure Projects, signed on 15 May 2019". Every word of the title
-// is capitalised or joins capitalised words.
+// Infrastructure Projects, signed on 15 May 2019", "… (signed in Minsk on
+// 4 June 2025)". Every word of the title is capitalised or joins
+// capitalised words.
 func participleAfterTitle(gap string) bool {
 	t := strings.TrimSpace(gap)
-	if words(t) > 30 || !strings.HasSuffix(t, ",") || strings.ContainsAny(t, ";") {
+	if words(t) > 30 || !strings.HasSuffix(t, ",") && !strings.HasSuffix(t, "(") || strings.ContainsAny(t, ";") {
 		return false
 	}
-	for _, w := range strings.Fields(strings.TrimSuffix(t, ",")) {
+	// the parties' part in capitals; the subject after "on" may be in
+	// lower case ("… of China on cooperation in phytosanitary inspection (")
+	head, _, _ := strings.Cut(strings.TrimRight(t, ",("), " on ")
+	for _, w := range strings.Fields(head) {
 		if !titleWord.MatchString(w) && !titleJoin[w] {
 			return false
 		}
 	}
-	return true
+	return !strings.ContainsAny(strings.TrimRight(t, ",("), ",()")
 }
 
 var (
@@ -860,6 +931,8 @@ func isVerbish(w string) bool {
 
 // cleanTitle folds white space, trims punctuation and dangling words, and
 // drops quotes left unbalanced by the cut.
+var datedParen = regexp.MustCompile(`\s*\([^()]*\d[^()]*\)$`)
+
 func cleanTitle(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if strings.Count(s, "“") != strings.Count(s, "”") {
@@ -871,6 +944,7 @@ func cleanTitle(s string) string {
 			t = t[len("“"):]
 		}
 		t = strings.TrimPrefix(t, "The ")
+		t = datedParen.ReplaceAllString(t, "") // "… diplomats (17 April)"
 		if i := strings.LastIndexByte(t, ' '); i > 0 && titleJoin[t[i+1:]] {
 			t = t[:i] // "… cooperation for"
 		}

@@ -126,6 +126,17 @@ func (r *Rules) figureTopic(f *facts, q quantity.Quantity, c span) (topicTerm, b
 // source of investment.
 func (r *Rules) rankTopic(f *facts, q quantity.Quantity) (topicTerm, bool) {
 	after := strings.ToLower(f.masked[q.End:min(len(f.masked), q.End+80)])
+	// "China's share in the foreign trade in goods of Belarus, 2025: 11.2 %
+	// (2nd place after the Russian Federation …)": a place in what the
+	// clause measures
+	if placed := strings.ToLower(f.masked[q.Start:q.End]); strings.HasSuffix(placed, "place") || strings.HasSuffix(placed, "position") {
+		c := f.clause(q.Start)
+		for _, t := range r.topicTerms(f, span{c.start, q.Start}) {
+			if words(f.masked[t.end:q.Start]) <= 16 && (t.key == "turnover" || t.topic == "fdi") {
+				return topicTerm{t.topic, "rank", q.Start, q.End}, true
+			}
+		}
+	}
 	switch {
 	case strings.Contains(after, "trading partner") || strings.Contains(after, "trade partner"):
 		return topicTerm{"trade", "rank", q.Start, q.End}, true
@@ -272,24 +283,28 @@ func (r *Rules) pairOK(f *facts, q quantity.Quantity, c span, st *docState) (ok 
 	// Bank of China and CDB have provided loans of …" in a story headed
 	// "Chinese banks step up lending to Belarus"
 	if st.framePair {
-		one := false
-		for _, n := range in {
-			one = one || r.focus(n)
-		}
-		for _, n := range f.nationsIn(0, len(f.text)) {
+		for _, n := range r.aroundFigure(f, q, 0, len(f.text)) {
 			if !r.focus(n) {
 				return false, "not_bilateral"
 			}
+		}
+		for _, n := range in {
+			if r.focus(n) {
+				return true, "" // "Debt to China stood at USD 2.78 billion"
+			}
+		}
+		// no country in the clause: the one of the sentence before or of
+		// the paragraph, when the paragraph names no third ("The credit
+		// line will be used … of Belarusian exporters. The first tranche of
+		// CNY 1.2 billion …")
+		one := false
+		for n := range st.prevNations {
+			one = one || r.focus(n)
 		}
 		for n := range st.blockNations[f.s.Block] {
 			if n != "pair" && !r.focus(n) {
 				return false, "not_bilateral"
 			}
-		}
-		for n := range st.prevNations { // "The credit line will be used … of Belarusian exporters. The first tranche of CNY 1.2 billion …"
-			one = one || r.focus(n)
-		}
-		for n := range st.blockNations[f.s.Block] {
 			one = one || r.focus(n)
 		}
 		if one {
@@ -333,6 +348,14 @@ func (r *Rules) figures(f *facts, st *docState, res *Result) {
 	lastOK, lastEnd := false, 0
 	for qi := 0; qi < len(qs); qi++ {
 		q := qs[qi]
+		if q.Kind == quantity.Count && q.Scale >= 1e6 && st.lastMoneyUnit != "" && f.idx-st.lastMoneyS <= 1 {
+			// "around nine billion dollars … Our own exports were a little
+			// over one point eight billion": the currency goes on
+			q.Kind, q.Unit = quantity.Money, st.lastMoneyUnit
+		}
+		if q.Kind == quantity.Money {
+			st.lastMoneyUnit, st.lastMoneyS = q.Unit, f.idx
+		}
 		if q.Kind == quantity.Count {
 			continue
 		}
@@ -430,6 +453,9 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 	}
 	switch q.Kind {
 	case quantity.Percent:
+		if strings.HasPrefix(q.ValueText, "+") {
+			change = true // "(+18.9 % on 2024)"
+		}
 		if m := comparative.FindStringSubmatch(f.masked[q.End:]); m != nil {
 			change = true
 			if down[strings.ToLower(m[1])] && q.Value > 0 {
@@ -614,7 +640,16 @@ func (f *facts) figureDate(q quantity.Quantity) (date.Match, bool) {
 	}
 	g := *f
 	g.dates = nil
-	for _, d := range f.dates {
+	nonBase := 0
+	for k := range f.dates {
+		if !f.baseDate(k) {
+			nonBase++
+		}
+	}
+	for k, d := range f.dates {
+		if f.baseDate(k) && nonBase > 0 {
+			continue // "USD 8.97 billion (+18.9 % on 2024)": 2024 is the base
+		}
 		later := false
 		for _, o := range f.qty {
 			if o.Kind == quantity.Count || o.Start == q.Start {

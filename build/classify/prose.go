@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -58,6 +59,80 @@ type facts struct {
 	// ("May 2015 – Chinese President Xi Jinping pays …"), if it is one
 	entry      record.Period
 	entryFirst bool // the sentence that starts with it
+	// aliases are the people named by a family name alone ("Li arrived in
+	// Minsk on Monday"), as rolePerson spans
+	aliases []rolePerson
+}
+
+// alias is a person a family name stands for: a name of the lexicon
+// (known) or one read after a role.
+type alias struct {
+	name, country string
+	known         bool
+	clash         bool // two people of the document share the name
+}
+
+var nameToken = regexp.MustCompile(`^\p{Lu}[\p{Ll}’'-]+$`)
+
+// learnAlias records the first and last word of a person's name as names
+// that stand for them later in the document ("Li" for Li Qiang, "Turchin"
+// for Alexander Turchin); a word two people share stands for neither.
+func (st *docState) learnAlias(name, country string, known bool) {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return
+	}
+	for _, w := range []string{ws[0], ws[len(ws)-1]} {
+		if !nameToken.MatchString(w) {
+			continue
+		}
+		if a, ok := st.aliases[w]; ok && a.name != name {
+			a.clash = true
+			st.aliases[w] = a
+			continue
+		}
+		st.aliases[w] = alias{name: name, country: country, known: known}
+	}
+}
+
+// findAliases finds the family names of people named before in the
+// sentence, outside the names already found: known people join f.people,
+// others f.aliases.
+func (r *Rules) findAliases(f *facts, st *docState) {
+	if len(st.aliases) == 0 {
+		return
+	}
+	for _, m := range wordRE.FindAllStringIndex(f.masked, -1) {
+		w := f.masked[m[0]:m[1]]
+		a, ok := st.aliases[w]
+		if !ok || a.clash {
+			continue
+		}
+		inside := false
+		for _, ms := range [][]lexicon.Match{f.people, f.orgs, f.nations} {
+			for _, p := range ms {
+				inside = inside || m[0] < p.End && m[1] > p.Start
+			}
+		}
+		if inside || strings.HasPrefix(f.masked[m[1]:], " ") && nameToken.MatchString(firstWord(f.masked[m[1]:])) {
+			continue // part of a longer name
+		}
+		if a.known {
+			f.people = append(f.people, lexicon.Match{Start: m[0], End: m[1], Key: a.name, Term: w})
+		} else {
+			f.aliases = append(f.aliases, rolePerson{name: a.name, country: a.country, start: m[0], end: m[1]})
+		}
+	}
+	sort.Slice(f.people, func(i, j int) bool { return f.people[i].Start < f.people[j].Start })
+}
+
+var wordRE = regexp.MustCompile(`\p{L}[\p{L}’'-]*`)
+
+func firstWord(s string) string {
+	if fs := strings.Fields(s); len(fs) > 0 {
+		return strings.Trim(fs[0], ".,;:!?")
+	}
+	return ""
 }
 
 // entryDash is what follows the date heading an entry of a chronology.
@@ -68,19 +143,40 @@ var entryDash = regexp.MustCompile(`^\s*(?:[–—:]|-{1,2})\s`)
 // dated entry.
 func entryDate(f *facts) (record.Period, bool) {
 	for _, d := range f.dates {
-		if strings.TrimSpace(f.masked[:d.Start]) == "" && d.Period.Resolved() &&
-			(entryDash.MatchString(f.masked[d.End:]) || strings.Trim(f.masked[d.End:], " .:") == "") {
-			return d.Period, true // "May 2015 – …", or a date alone: "1–2 September."
+		if strings.Trim(f.masked[:d.Start], " \t-•*–·▪◦") == "" && d.Period.Resolved() &&
+			(entryDash.MatchString(f.masked[d.End:]) || strings.Trim(f.masked[d.End:], " .:") == "" || entryPlace.MatchString(f.masked[d.End:])) {
+			// "May 2015 – …", a date alone ("1–2 September."), or a date and a
+			// place ("• 17 April, Beijing: talks with …")
+			return d.Period, true
 		}
 	}
 	return record.Period{}, false
 }
+
+var entryPlace = regexp.MustCompile(`^,\s*\p{Lu}[\p{L}'’ -]{1,30}:\s`)
 
 // sameOccasion reports a sentence that goes on listing what was signed at
 // the signing told of within the last six sentences: "On the same
 // occasion, …", "In addition, … signed …", "… also signed …".
 func (st *docState) sameOccasion(f *facts) bool {
 	return sameOccasion.MatchString(f.masked) && st.lastSigned.Resolved() && f.idx-st.lastSignedS <= 6
+}
+
+// listFragment reports a list item without a verb of the present: "- of
+// which exports USD 1.83 billion, imports USD 7.14 billion". It goes on
+// from the item before it as a past-tense sentence does.
+func listFragment(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" || !strings.ContainsRune("-•*–·▪◦", []rune(t)[0]) {
+		return false
+	}
+	l := " " + strings.ToLower(t) + " "
+	for _, w := range presentWords {
+		if strings.Contains(l, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // startsLine reports whether offset i starts a line (after white space).
@@ -123,12 +219,17 @@ type docState struct {
 	lastBank      string            // the bank last named, for "the bank"
 	lastSigned    record.Period     // the date of the signing last told of
 	lastSignedS   int               // and its sentence
+	lastMoneyUnit string            // the currency of the last money figure
+	lastMoneyS    int               // and its sentence
+	listIntro     string            // the heading or lead-in a list follows
+	listIntroS    int               // and its sentence
 	blockNations  map[int]map[string]bool
 	blockLeaders  map[int]map[string]bool // focus countries of the people a paragraph names
 	prevNations   map[string]bool         // countries of the previous sentence
 	lastVisit     record.VisitMention     // the visit last mentioned
 	framePair     bool                    // the document's title names the focus pair
 	entries       map[int]record.Period   // block → the date heading it as an entry
+	aliases       map[string]alias        // a family name → the person it stands for in this document
 	ids           *ids
 }
 
@@ -221,6 +322,7 @@ func (r *Rules) analyse(s prose.Sentence, st *docState) *facts {
 		sort.Slice(again, func(i, j int) bool { return again[i].Start < again[j].Start })
 		f.dates = again
 	}
+	f.dates = yearFromLater(f.dates)
 	// Quantities on the text with dates blanked: the day of "March 28,
 	// 2015" is no count.
 	qtext := []byte(f.masked)
@@ -246,6 +348,40 @@ func (r *Rules) analyse(s prose.Sentence, st *docState) *facts {
 	f.clauses = clausesOf(f.text)
 	return f
 }
+
+// yearFromLater gives a month or day written without its year the year of
+// a fuller date later in the same sentence, when none comes before it:
+// "The agreement …, signed in June, had entered into force on 1 November
+// 2025" (June 2025; a month after the later one is of the year before).
+func yearFromLater(ds []date.Match) []date.Match {
+	for i, d := range ds {
+		if i > 0 || d.Period.Basis == record.Explicit || !d.Period.Resolved() || fourDigits.MatchString(d.Period.Text) ||
+			d.Period.Precision != record.Month && d.Period.Precision != record.Day {
+			continue
+		}
+		for _, e := range ds[i+1:] {
+			if e.Period.Basis != record.Explicit || !e.Period.Resolved() || !fourDigits.MatchString(e.Period.Text) {
+				continue
+			}
+			y := e.Period.Start.Year()
+			if d.Period.Start.Month() > e.Period.Start.Month() {
+				y--
+			}
+			if shift := y - d.Period.Start.Year(); shift != 0 {
+				p := d.Period
+				old, now := fmt.Sprintf("%04d", p.Start.Year()), fmt.Sprintf("%04d", y)
+				p.Start, p.End = p.Start.AddDate(shift, 0, 0), p.End.AddDate(shift, 0, 0)
+				p.EDTF = strings.ReplaceAll(p.EDTF, old, now)
+				p.Basis = record.Context
+				ds[i].Period = p
+			}
+			break
+		}
+	}
+	return ds
+}
+
+var fourDigits = regexp.MustCompile(`\b\d{4}\b`)
 
 // dateAt reports whether a date starts at offset i.
 func (f *facts) dateAt(i int) bool {
@@ -376,12 +512,13 @@ func abs(x int) int {
 // Prose classifies the sentences of a document: trade and fdi figures,
 // visit and agreement mentions, and dated claims that are none of these.
 func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
-	st := &docState{doc: doc, lastPerson: map[string]string{}, blockNations: map[int]map[string]bool{}, blockLeaders: map[int]map[string]bool{}, entries: map[int]record.Period{}, ids: newIDs(doc.ID)}
+	st := &docState{doc: doc, lastPerson: map[string]string{}, blockNations: map[int]map[string]bool{}, blockLeaders: map[int]map[string]bool{}, entries: map[int]record.Period{}, aliases: map[string]alias{}, ids: newIDs(doc.ID)}
 	if doc.Meta.HasPublished() {
 		st.anchor = record.Period{EDTF: doc.Meta.Published, Start: doc.Meta.PublishedStart, End: doc.Meta.PublishedEnd, Basis: record.Explicit}
 	}
 	st.framePair = r.namesPair(doc.Meta.Title)
-	lead := -1 // the first paragraph of the body: a lead naming both frames the document too
+	var lead []int // the first paragraphs of the body: a lead naming both frames the document too
+	leadNations := map[string]bool{}
 	for _, s := range sents {
 		if s.Section == record.Body && !s.Heading {
 			break
@@ -412,10 +549,17 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		for _, n := range r.namedCountries(f) {
 			bn[n] = true
 		}
-		if lead < 0 && s.Section == record.Body && s.End-s.Start >= 150 {
-			lead = s.Block // the first real paragraph, past datelines and bylines
+		if len(lead) < 3 && s.Section == record.Body && s.End-s.Start >= 80 && (len(lead) == 0 || lead[len(lead)-1] != s.Block) {
+			lead = append(lead, s.Block) // the first three real paragraphs, past datelines and bylines
 		}
-		if s.Block == lead && bn[r.Focus[0]] && bn[r.Focus[1]] {
+		for _, b := range lead {
+			for _, n := range r.namedCountries(f) {
+				if s.Block == b {
+					leadNations[n] = true
+				}
+			}
+		}
+		if leadNations[r.Focus[0]] && leadNations[r.Focus[1]] {
 			st.framePair = true
 		}
 		if len(f.pairs) > 0 {
@@ -432,7 +576,7 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		// resolve dates against the running context before moving on
 		if s.Section == record.Body || s.Section == record.Caption {
 			for k, d := range f.dates {
-				if d.Period.Resolved() && d.Period.Basis == record.Explicit && !f.baseDate(k) {
+				if d.Period.Resolved() && (d.Period.Basis == record.Explicit || d.Period.Basis == record.Relative) && !f.baseDate(k) {
 					st.lastDate, st.lastDateS, st.lastDateBlock = d.Period, i, s.Block
 				}
 			}
@@ -447,9 +591,15 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 	// must be what a reader knows at that point.
 	st.lastDate = record.Period{}
 	for i, f := range all {
+		if t := strings.TrimSpace(sents[i].Text); sents[i].Heading || strings.HasSuffix(t, ":") || len(t) < 100 && !strings.ContainsAny(t[len(t)-1:], ".!?;") {
+			// what a list under it is about: "2. Documents signed during
+			// the visit", "The following documents were signed:"
+			st.listIntro, st.listIntroS = sents[i].Text, i
+		}
 		if f == nil {
 			continue
 		}
+		r.findAliases(f, st)
 		if f.s.Section == record.Footnote {
 			r.footnoteAgreements(f, st, res)
 			// a note that names a document outside quotes tells of it as
@@ -472,6 +622,12 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 			if per, ok := r.Lex.Person(p.Key); ok {
 				st.lastPerson[per.Country] = p.Key
 				st.lastAny = p.Key
+				st.learnAlias(per.Name, per.Country, true)
+			}
+		}
+		for _, p := range r.rolePeople(f, span{0, len(f.text)}) {
+			if p.country != "" {
+				st.learnAlias(p.name, p.country, false)
 			}
 		}
 		for _, m := range f.orgs {
@@ -489,7 +645,7 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		if f.s.Section == record.Body || f.s.Section == record.Caption {
 			dated := false
 			for k, d := range f.dates {
-				if d.Period.Resolved() && d.Period.Basis == record.Explicit && !f.baseDate(k) {
+				if d.Period.Resolved() && (d.Period.Basis == record.Explicit || d.Period.Basis == record.Relative) && !f.baseDate(k) {
 					st.lastDate, st.lastDateS, st.lastDateBlock, st.chained = d.Period, i, f.s.Block, false
 					st.lastEdge = d.Edge
 					dated = true
@@ -549,7 +705,7 @@ func (r *Rules) reportUnresolved(doc *source.Doc, res *Result, nt, nf, nv, na in
 // only a date written in that sentence. A present-tense sentence takes
 // none.
 func (st *docState) contextDate(f *facts) (record.Period, bool) {
-	if !st.lastDate.Resolved() || st.lastDateS != f.idx-1 || !pastTense(f.masked) ||
+	if !st.lastDate.Resolved() || st.lastDateS != f.idx-1 || !(pastTense(f.masked) || listFragment(f.masked)) ||
 		st.lastDateBlock != f.s.Block && (st.lastDateBlock != f.s.Block-1 || st.chained) {
 		return record.Period{}, false
 	}

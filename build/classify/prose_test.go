@@ -246,6 +246,27 @@ func TestProseRules(t *testing.T) {
 		{"a person in apposition to a role of a body",
 			"He said he had met Li Wenbo, Vice-Chairman of the Standing Committee of the National People's Congress, in Minsk last week.", "2025-11-18",
 			[]string{"visit Li Wenbo CHN>BLR meeting 2025-11-10/2025-11-16"}},
+		{"spoken numbers, and a currency that goes on",
+			"Last year Belarus's trade with China was around eight billion dollars. Our exports to China were a little over one point six billion.", "2026-02-13",
+			[]string{"trade exports 1.6e+09 USD 2025 BLR>CHN", "trade turnover 8e+09 USD 2025 >"}},
+		{"a document in force since a date",
+			"The Belarus–China agreement on e-commerce, signed in 2024, has been in force since last July.", "2026-02-13",
+			[]string{"agreement agreement entered_into_force 2025-07 [BLR CHN] \"agreement on e-commerce\"", "agreement agreement signed 2024 [BLR CHN] \"agreement on e-commerce\""}},
+		{"a ratification law names the document it ratifies",
+			"- Law of the Republic of Belarus No. 7-Z of 9 March 2026 \"On ratification of the Treaty between the Republic of Belarus and the People's Republic of China on extradition\".", "",
+			[]string{"agreement treaty ratified 2026-03-09 [BLR] \"Treaty between the Republic of Belarus and the People's Republic of China on extradition\""}},
+		{"an anniversary is no event; a document amended is no document signed",
+			"Next year marks the 35th anniversary of the establishment of diplomatic relations between China and Belarus.", "2026-06-02",
+			nil},
+		{"a planned session is no visit",
+			"The two sides agreed to hold the next session of the China-Belarus intergovernmental committee in Beijing later this year.", "2026-06-02",
+			nil},
+		{"a family name stands for the person named before",
+			"Chinese Premier Li Qiang held talks with Belarusian Prime Minister Alexander Turchin in Minsk on 2 June 2026.\n\nLi arrived in Minsk on Monday for an official visit to Belarus.", "2026-06-02",
+			[]string{"visit Li Qiang CHN>BLR meeting 2026-06-02", "visit Li Qiang CHN>BLR official 2026-06-01"}},
+		{"a story goes forward, unless a later date in the sentence says otherwise",
+			"The eighth session met in Minsk in November 2025. During Premier Li Qiang's visit to Minsk in June, Belarus and China signed a roadmap on trade. The Belarus–China agreement on customs, signed in March, had entered into force on 1 May 2026.", "2026-10-01",
+			[]string{"agreement agreement entered_into_force 2026-05-01 [BLR CHN] \"agreement on customs\"", "agreement agreement signed 2026-03 [BLR CHN] \"agreement on customs\"", "agreement roadmap signed 2026-06 [BLR CHN] \"roadmap on trade\"", "visit Li Qiang CHN>BLR visit 2026-06"}},
 		{"a meeting in a third country is not a third party",
 			"On 15 September 2022, at the summit in Samarkand, Uzbekistan, Xi Jinping and Alexander Lukashenko signed a joint statement on establishing an all-weather comprehensive strategic partnership.", "",
 			[]string{"agreement joint_statement signed 2022-09-15 [BLR CHN] \"joint statement on establishing an all-weather comprehensive strategic partnership\""}},
@@ -353,6 +374,29 @@ func TestChronicle(t *testing.T) {
 		"visit Ivan Sidorov BLR>CHN working 2025-09-26",
 		"visit Ling Feng CHN>BLR visit 2025-09-04",
 		"visit Maxim Ryzhenkov BLR>CHN official 2025-09-01/2025-09-02",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// TestReadout: a ministry's readout with bulleted meetings, documents
+// listed under a heading that says they were signed, and reference data.
+func TestReadout(t *testing.T) {
+	text := "Minsk, 21 April 2026\n\n" +
+		"From 16 to 19 April 2026, Minister of Foreign Affairs of the Republic of Belarus Maxim Ryzhenkov paid a working visit to the People's Republic of China.\n\n" +
+		"1. Meetings and talks\n• 17 April, Beijing: meeting with Vice President of the PRC Han Zheng;\n\n" +
+		"2. Documents signed during the visit\n• Memorandum of Understanding on cooperation in the training of diplomats (17 April);\n\n" +
+		"Reference data:\n- trade in goods with China, 2025: USD 8.97 billion (+18.9 % on 2024);\n- of which exports USD 1.83 billion; balance: minus USD 5.31 billion;\n"
+	got := extract(t, text, "2026-04-21")
+	want := []string{
+		"agreement memorandum signed 2026-04-17 [BLR CHN] \"Memorandum of Understanding on cooperation in the training of diplomats\"",
+		"trade balance -5.31e+09 USD 2025 >",
+		"trade exports 1.83e+09 USD 2025 >",
+		"trade growth_rate 18.9 percent 2025 >",
+		"trade turnover 8.97e+09 USD 2025 >",
+		"visit Maxim Ryzhenkov BLR>CHN meeting 2026-04-17",
+		"visit Maxim Ryzhenkov BLR>CHN working 2026-04-16/2026-04-19",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))

@@ -11,6 +11,7 @@ package classify
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/claimpack/claimpack/build/diag"
@@ -98,8 +99,8 @@ func anyLabelHasUnit(lex *lexicon.Lexicon, t *table.Table) bool {
 	labels := map[string]bool{}
 	switch t.Orient() {
 	case table.YearsAsRows:
-		for _, h := range t.Header[1:] {
-			labels[h.Text] = true
+		for k := range t.Header[1:] {
+			labels[headerText(t, k+1)] = true
 		}
 	default:
 		for _, r := range t.Rows {
@@ -125,8 +126,8 @@ func (tc *tableContext) warn(doc *source.Doc, res *Result, off int, code, format
 func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Options, res *Result) (*tableContext, bool) {
 	tc := &tableContext{t: t, attribution: t.Attribution, warned: map[string]bool{}}
 	var labels []string
-	for _, h := range t.Header {
-		labels = append(labels, h.Text)
+	for k := range t.Header {
+		labels = append(labels, headerText(t, k))
 	}
 	for _, r := range t.Rows {
 		labels = append(labels, r[0].Text)
@@ -192,7 +193,10 @@ func readTable(doc *source.Doc, t *table.Table, lex *lexicon.Lexicon, opts Optio
 // cell turns one data cell into a trade or fdi figure.
 func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lexicon, ids *ids, res *Result) {
 	t := tc.t
-	label := c.Label.Text
+	label := c.LabelText
+	if label == "" {
+		label = c.Label.Text
+	}
 	unit, factor, unitText := tc.unit, tc.factor, tc.unitText
 	if u, f, ok := readUnit(lex, label); ok {
 		unit, factor, unitText = u, f, label // a series with its own unit
@@ -248,6 +252,9 @@ func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lex
 	switch tc.topic {
 	case "trade":
 		ind, product := firstKey(lex.TradeDict, label), ""
+		if unit == "percent" && shareWord.MatchString(label) {
+			ind = "share" // "Share of China in trade, %"
+		}
 		if ind == "" {
 			if rowEntity("trade indicator") {
 				return
@@ -297,7 +304,13 @@ func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lex
 				}
 			}
 		}
-		if m == "stock" || lex.PeriodEndDict.Has(label) {
+		if m == "debt" {
+			m = "debt_stock" // as in prose: a debt figure is a stock
+		}
+		if unit == "percent" && shareWord.MatchString(label) {
+			m = "share"
+		}
+		if m == "stock" || m == "debt_stock" || lex.PeriodEndDict.Has(label) {
 			period = endOf(period)
 		}
 		res.FDI = append(res.FDI, record.FDI{
@@ -315,8 +328,8 @@ func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lex
 // partner it trades "with" ("Belarus: trade with China").
 func reporterSide(lex *lexicon.Lexicon, t *table.Table, pair [2]string) string {
 	var labels []string
-	for _, h := range t.Header {
-		labels = append(labels, h.Text)
+	for k := range t.Header {
+		labels = append(labels, headerText(t, k))
 	}
 	for _, r := range t.Rows {
 		labels = append(labels, r[0].Text)
@@ -351,6 +364,16 @@ func other(pair [2]string, c string) string {
 		return pair[1]
 	}
 	return pair[0]
+}
+
+var shareWord = regexp.MustCompile(`(?i)\bshare\b`)
+
+// headerText is the whole text of header column k.
+func headerText(t *table.Table, k int) string {
+	if k < len(t.HeaderText) {
+		return t.HeaderText[k]
+	}
+	return t.Header[k].Text
 }
 
 // totalRow reports a row of totals: "Total", "All lenders", "Total, of

@@ -129,3 +129,48 @@ Source: National Statistical Committee.
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(recs, "\n  "), strings.Join(want, "\n  "))
 	}
 }
+
+// A header on two lines, a unit with its number format after a
+// semicolon, a share column, a units row and notes before the source.
+func TestTableHeadersAndUnitRows(t *testing.T) {
+	text := `Intro.
+
+Table 1. Trade in goods of Belarus with China, by year
+(USD million; decimal comma, space as thousands separator)
+
+Period           Turnover    Exports     Imports      Share of China
+                             to China    from China   in trade, %
+2023              7 552,8     1 640,2     5 912,6        9,6
+2024¹             7 543,6     1 538,1     6 005,5        9,9
+
+¹ Preliminary.
+Source: Belstat.
+
+Table 2. Chinese loans and debt, by quarter
+
+| Indicator                         | Q1 2025 | Q2 2025 |
+|-----------------------------------|---------|---------|
+| unit                              | USD mn  | USD mn  |
+| Loans disbursed by Chinese banks  | 118,0   | 96,4*   |
+| Debt to Chinese creditors, end of quarter | 3 014 | 2 968 |
+`
+	recs, warns := tableRecords(t, text)
+	want := []string{
+		"fdi debt_stock 2.968e+09 2025-06-30 CHN>BLR ",
+		"fdi debt_stock 3.014e+09 2025-03-31 CHN>BLR ",
+		"fdi loan 1.18e+08 2025-33 CHN>BLR ",
+		"fdi loan 9.64e+07 2025-34 CHN>BLR ",
+		"trade exports 1.5381e+09 2024 BLR>CHN ",
+		"trade exports 1.6402e+09 2023 BLR>CHN ",
+		"trade imports 5.9126e+09 2023 CHN>BLR ",
+		"trade imports 6.0055e+09 2024 CHN>BLR ",
+		"trade share 9.6 2023 > ",
+		"trade share 9.9 2024 > ",
+		"trade turnover 7.5436e+09 2024 > ",
+		"trade turnover 7.5528e+09 2023 > ",
+	}
+	sort.Strings(want)
+	if strings.Join(recs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s\nwarnings %v", strings.Join(recs, "\n  "), strings.Join(want, "\n  "), warns)
+	}
+}

@@ -35,7 +35,7 @@ import (
 // of the running context.
 
 var (
-	notSpecific = regexp.MustCompile(`(?i)\b(frequent|frequently|regular|regularly|exchanges? of|mutual visits|every year|each year|annual|times\b|needed to|need to|plans? to|planned|will|would|invited|invitation|expected to|intends? to)\b`)
+	notSpecific = regexp.MustCompile(`(?i)\b(frequent|frequently|regular|regularly|exchanges? of|mutual visits|every year|each year|annual|times\b|needed to|need to|plans? to|planned|will|would|invited|invitation|expected to|intends? to|agreed to hold|agreed to meet|to be held|will be held|will take place|is to take place|later this year|next year)\b`)
 	vagueCount  = regexp.MustCompile(`(?i)\b(several|many|numerous|multiple|dozens of|hundreds of|a number of|a series of)\s+(?:\S+\s+){0,2}$`)
 	multiVisit  = regexp.MustCompile(`(?i)\b(two|three|four)\s+(?:(?:state|official|working|separate|bilateral|mutual)\s+)?$`)
 	pronoun     = regexp.MustCompile(`(?i)\b(he|his|him|she|her)\b`)
@@ -153,6 +153,8 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 	}
 }
 
+var withAfter2 = regexp.MustCompile(`(?i)^\s+with\b`)
+
 var fronted2 = regexp.MustCompile(`(?i)^\s*(?:during|on|in the course of|at the end of|while on)\s+(?:a|an|the|their|this)\s+(?:\S+\s+){0,2}$`)
 
 // placeAfter is the first place named with "in" or "at" after the word
@@ -266,6 +268,21 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 		}
 		if !strings.HasSuffix(strings.TrimSpace(strings.ToLower(f.masked[c.start:last.Start])), "with") {
 			return person(last)
+		}
+	}
+	// "• 17 April, Beijing: talks with … Wang Yi": a meeting with someone
+	// of the country the last visit went to is part of that visit
+	if cue.Key == "meeting" && len(before) == 0 && st.lastVisit.Visitor != "" && withAfter2.MatchString(f.masked[cue.End:min(c.end, cue.End+8)]) {
+		host := ""
+		if len(after) > 0 {
+			if p, ok := r.Lex.Person(after[0].Key); ok {
+				host = p.Country
+			}
+		} else if rp := r.rolePeople(f, c); len(rp) > 0 {
+			host = rp[0].country
+		}
+		if host != "" && host == st.lastVisit.HostCountry {
+			return st.lastVisit.Visitor, st.lastVisit.VisitorCountry, true
 		}
 	}
 	// "the two visits President Lukashenko paid", "meeting with X"
@@ -573,6 +590,11 @@ func (r *Rules) rolePeople(f *facts, c span) []rolePerson {
 			}
 		}
 	}
+	for _, a := range f.aliases {
+		if c.contains(a.start) {
+			out = append(out, a)
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
@@ -613,8 +635,9 @@ func (r *Rules) venueBefore(f *facts, cue lexicon.Match, c span, vcountry string
 		if m.Start < c.start || m.End > cue.Start {
 			continue
 		}
-		if city, ok := r.Lex.City(f.masked[m.Start:m.End]); ok && prepTo.MatchString(f.masked[max(c.start, m.Start-4):m.Start]) {
-			host, place = m.Key, city
+		city, ok := r.Lex.City(f.masked[m.Start:m.End])
+		if ok && (prepTo.MatchString(f.masked[max(c.start, m.Start-4):m.Start]) || strings.HasPrefix(f.masked[m.End:], ":")) {
+			host, place = m.Key, city // "in Samarkand, …", "17 April, Beijing: talks with …"
 		}
 	}
 	return host, place

@@ -553,6 +553,7 @@ func TestWeekdays(t *testing.T) {
 		{"Talks continue this week.", pub2025May14, []w{{"this week", "2025-05-12/2025-05-18", "2025-05-12", "2025-05-18", interval, relative, 0, 0}}},
 		{"He met the minister last week.", pub2025May, []w{unres("last week")}},
 		{"in the last week of May 2024", pub2025May14, []w{{"May 2024", "2024-05", "2024-05-01", "2024-05-31", month, explicit, 0, 0}}},
+		{"The year before last, the bank opened a credit line.", pub2025May14, []w{{"The year before last", "2023", "2023-01-01", "2023-12-31", year, relative, 0, 0}}},
 		// a month before or after the publication month
 		{"He met Xi again last December.", pub2025May14, []w{{"last December", "2024-12", "2024-12-01", "2024-12-31", month, relative, 0, 0}}},
 		{"He was in Beijing last March.", pub2025May14, []w{{"last March", "2025-03", "2025-03-01", "2025-03-31", month, relative, 0, 0}}},

@@ -926,12 +926,23 @@ func (p *parser) closed(out []ec, i int, cue bool) []ec {
 	out = p.ranges(out, i, pts, "to")
 	out = p.recentYears(out, i)
 	out = p.weeks(out, i)
+	out = p.yearBeforeLast(out, i)
 	out = p.shortYears(out, i)
 	out = p.dayRange(out, i)
 	for _, c := range pts {
 		if !c.pt.weak && (cue || !c.pt.needsCue) {
 			out = append(out, ec{expr{a: c.pt}, c.end})
 		}
+	}
+	return out
+}
+
+// yearBeforeLast reads "the year before last": two years before the
+// publication year.
+func (p *parser) yearBeforeLast(out []ec, i int) []ec {
+	if end, ok := p.phrase(i, "the year before last"); ok {
+		pt := point{unit: uYear, rel: fromPublished, relUnit: uYear, off: -2}
+		return append(out, ec{expr{a: pt}, end})
 	}
 	return out
 }

@@ -183,6 +183,13 @@ func (pt point) resolve(a Anchor) (s span, b record.Basis, ok bool) {
 				return span{}, record.Unresolved, true
 			}
 			y = as.Year() + pt.off
+			// a story goes forward: after "in November 2025", "in June" is
+			// the next June (the context is one month or day, the point a
+			// month or day of an earlier month)
+			if pt.rel == fromPartial && b == record.Context && as.Month() == ae.Month() && as.Year() == ae.Year() &&
+				(pt.unit == uMonth || pt.unit == uDay) && pt.n >= 1 && pt.n < int(as.Month()) {
+				y++
+			}
 			if pt.monthDir != 0 {
 				if as.Month() != ae.Month() {
 					return span{}, record.Unresolved, true // the publication month is needed

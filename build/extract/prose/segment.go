@@ -262,6 +262,10 @@ func Blocks(doc *source.Doc, skip []Span) []Block {
 		case citeArticle.MatchString(t):
 			flush()
 			add(l, record.Reference, false)
+		case section() == record.Body && l.kind != heading && bulletLine.MatchString(t):
+			// each item of a bulleted list is a paragraph of its own
+			flush()
+			add(l, record.Body, false)
 		case open && section() == record.Body && l.kind != heading && (startsLower(t) || !strongCitation(t)):
 			// the body sentence goes on: only a strong citation feature
 			// (a URL, a quoted title, a footnote number) interrupts it
@@ -285,6 +289,9 @@ func Blocks(doc *source.Doc, skip []Span) []Block {
 	flush()
 	return blocks
 }
+
+// bulletLine starts a list item: "- …", "• …".
+var bulletLine = regexp.MustCompile(`^[-•*–·▪◦][ \t]+\S`)
 
 // typicalLength is the median length of the document's prose lines: a
 // document hard-wrapped at 75 characters has body lines about that long,

@@ -81,7 +81,8 @@ func TestNumberedAndBracketed(t *testing.T) {
 		"2. Following the talks, they signed a protocol.\n\n" +
 		"(b) The agreement was signed in 2019.[3] The agreement was ratified,[4] but it entered into force only in 2020.\n\n" +
 		"4 December 2023 – Lukashenko meets Xi Jinping.\n\n" +
-		"Notes\n¹ Converted at the official rate (CNY 1 = USD 0.14).\n² Disbursements totalled USD 2.2 billion.\n"
+		"Notes\n¹ Converted at the official rate (CNY 1 = USD 0.14).\n² Disbursements totalled USD 2.2 billion.\n\n" +
+		"Reference data:\n- trade in goods, 2025: USD 8.97 billion;\n• 17 April, Beijing: talks with Wang Yi;\n"
 	doc := source.New("t.txt", "t.txt", []byte(text))
 	var got []string
 	for _, s := range Sentences(doc, Blocks(doc, nil)) {
@@ -97,6 +98,9 @@ func TestNumberedAndBracketed(t *testing.T) {
 		"Notes",
 		"Converted at the official rate (CNY 1 = USD 0.14).",
 		"Disbursements totalled USD 2.2 billion.",
+		"Reference data:",
+		"- trade in goods, 2025: USD 8.97 billion;",
+		"• 17 April, Beijing: talks with Wang Yi;",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -59,15 +59,30 @@ func Sentences(doc *source.Doc, blocks []Block) []Sentence {
 			emit(0, len(text))
 			continue
 		}
-		start := 0
-		for _, cut := range boundaries(text) {
-			emit(start, cut.end)
-			start = cut.next
+		// a list item starts a sentence: "- of which exports USD 1.83
+		// billion …", "• 17 April, Beijing: talks with …"
+		items := []int{0}
+		for _, m := range listItem.FindAllStringIndex(text, -1) {
+			if m[0] > 0 {
+				items = append(items, m[0]+1) // after the line break
+			}
 		}
-		emit(start, len(text))
+		items = append(items, len(text))
+		for k := 0; k+1 < len(items); k++ {
+			a, z := items[k], items[k+1]
+			start := a
+			for _, cut := range boundaries(text[a:z]) {
+				emit(start, a+cut.end)
+				start = a + cut.next
+			}
+			emit(start, z)
+		}
 	}
 	return out
 }
+
+// listItem is a line that starts a bulleted item.
+var listItem = regexp.MustCompile(`\n[ \t]*[-•*–·▪◦][ \t]+\S`)
 
 type cut struct {
 	end  int // where the sentence ends (after its final punctuation and quotes)

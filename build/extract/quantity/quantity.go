@@ -470,6 +470,13 @@ func (s *scan) numeral(k int) (numeral, bool) {
 		if k+1 < n && s.isMinus(k) && s.toks[k+1].kind == numTok && s.toks[k+1].gap == noGap && !s.excluded[k+1] {
 			return s.parse(k, k+1)
 		}
+		// "(+18.9 % on 2024)": an explicit plus sign
+		if k+1 < n && s.isPunct(k, "+") && s.toks[k+1].kind == numTok && s.toks[k+1].gap == noGap && !s.excluded[k+1] &&
+			(k == 0 || s.toks[k].gap != noGap || s.isPunct(k-1, "(")) {
+			nm, ok := s.parse(k+1, k+1)
+			nm.first = k
+			return nm, ok
+		}
 	case wordTok:
 		w := s.lower(k)
 		if w == "a" || w == "an" {
@@ -485,6 +492,22 @@ func (s *scan) numeral(k int) (numeral, bool) {
 			s.toks[k+1].gap == noGap && s.toks[k+2].gap == noGap && s.toks[k+2].kind == wordTok {
 			if u, ok := s.f.g.numerals[s.lower(k+2)]; ok && u < 10 {
 				v, last = v+u, k+2
+			}
+		}
+		// "one point eight billion": decimals spelled digit by digit
+		if last+2 < n && s.isWord(last+1, "point") && s.toks[last+2].kind == wordTok && v < 1000 {
+			frac, scale, j := 0.0, 0.1, last+2
+			for j < n && s.toks[j].kind == wordTok {
+				d, ok := s.f.g.numerals[s.lower(j)]
+				if !ok || d > 9 || d != math.Trunc(d) {
+					break
+				}
+				frac += d * scale
+				scale /= 10
+				j++
+			}
+			if j > last+2 {
+				v, last = v+math.Round(frac*1e6)/1e6, j-1
 			}
 		}
 		return numeral{first: k, last: last, value: v, word: true}, true
@@ -610,29 +633,36 @@ var fractions = []struct {
 	{[]string{"two", "thirds"}, 66.7}, {[]string{"three", "quarters"}, 75}, {[]string{"a", "third"}, 33.3},
 	{[]string{"one", "third"}, 33.3}, {[]string{"a", "quarter"}, 25}, {[]string{"one", "quarter"}, 25},
 	{[]string{"a", "half"}, 50}, {[]string{"half"}, 50},
+	{[]string{"a", "fifth"}, 20}, {[]string{"one", "fifth"}, 20}, {[]string{"a", "sixth"}, 16.7}, {[]string{"one", "sixth"}, 16.7},
+	{[]string{"a", "tenth"}, 10}, {[]string{"one", "tenth"}, 10}, {[]string{"two", "fifths"}, 40}, {[]string{"three", "fifths"}, 60},
 }
 
 // fraction reads a fraction word as a percentage when "by" comes before it
-// (with its qualifier): "by a third" is 33.3 percent.
+// (with its qualifier: "by a third" is 33.3 percent), or "of" after it
+// ("one-sixth of external public debt" is 16.7 percent).
 func (s *scan) fraction(j int) (Quantity, int, bool) {
 	b := j - 1
 	for b >= 0 && s.toks[b].kind == wordTok && (s.lower(b) == "than" || s.lower(b) == "more" || s.lower(b) == "less" || s.lower(b) == "almost" || s.lower(b) == "nearly" || s.lower(b) == "about" || s.lower(b) == "over" || s.lower(b) == "roughly") {
 		b--
 	}
-	if b < 0 || s.toks[b].kind != wordTok || s.lower(b) != "by" {
-		return Quantity{}, 0, false
-	}
+	by := b >= 0 && s.toks[b].kind == wordTok && s.lower(b) == "by"
 	for _, fr := range fractions {
 		k := j
 		ok := true
-		for _, w := range fr.words {
+		for i, w := range fr.words {
+			if i > 0 && k < len(s.toks) && s.isDash(k) && s.toks[k].gap == noGap {
+				k++ // "one-sixth"
+			}
 			if k >= len(s.toks) || s.toks[k].kind != wordTok || s.lower(k) != w {
 				ok = false
 				break
 			}
 			k++
 		}
-		if ok && (k >= len(s.toks) || s.toks[k].kind != wordTok || s.lower(k) != "of") {
+		of := k < len(s.toks) && s.toks[k].kind == wordTok && s.lower(k) == "of"
+		// "grew by a third" is a change; "about one-sixth of external
+		// public debt" a share; "a third" alone is neither
+		if ok && (by && !of || !by && of && fr.words[0] != "half") {
 			return Quantity{
 				Start: s.toks[j].start, End: s.toks[k-1].end, Kind: Percent, Value: fr.value,
 				Unit: unitPercent, Scale: 1, Qualifier: record.Exact,
@@ -755,6 +785,9 @@ func (s *scan) openParen(k int) bool {
 // declines reports whether the text states a decline of the figure in
 // tokens first through last (its qualifier included).
 func (s *scan) declines(first, last int) bool {
+	if p := first - 1; p >= 0 && s.isWord(p, "minus") {
+		return true // "balance: minus USD 5.31 billion"
+	}
 	if p := first - 1; p >= 0 {
 		if h, ok := s.cueEnd[p]; ok && (h.key == cueDecline || h.key == cueIncrease) {
 			return h.key == cueDecline // "fell 5%", "grew 4.5 %"

@@ -219,6 +219,11 @@ func (s *scan) idBefore(k int) bool {
 		case wordTok:
 			return true // V1, L5, and footnotes glued to words
 		case punctTok:
+			if s.isPunct(p, "+") && k+1 < len(s.toks) {
+				if _, pct := s.termAt(classPercent, k+1); pct {
+					return false // "+18.9 %": a signed change, not a phone number
+				}
+			}
 			if s.isPunct(p, "/+#№_=@&\\^~|") {
 				return true
 			}

@@ -24,8 +24,10 @@ const (
 type DataCell struct {
 	Value Cell
 	// Label names the series: the row label when periods are columns, the
-	// column header when periods are rows.
-	Label Cell
+	// column header when periods are rows. LabelText is its whole text,
+	// which a two-line header makes longer than the span.
+	Label     Cell
+	LabelText string
 	// Time is the period label (a header or first-column cell); Period is
 	// what it says, unresolved when the table has no time axis.
 	Time   Cell
@@ -104,10 +106,13 @@ func (t *Table) Cells(doc *source.Doc) ([]DataCell, diag.List) {
 			switch orient {
 			case YearsAsColumns:
 				dc.Label, dc.Time = r[0], t.Header[k+1]
+				dc.LabelText = r[0].Text
 			case YearsAsRows:
 				dc.Label, dc.Time = t.Header[k+1], r[0]
+				dc.LabelText = t.headerText(k + 1)
 			default:
 				dc.Label, dc.Time = r[0], t.Header[k+1]
+				dc.LabelText = r[0].Text
 			}
 			if p, ok := date.ParseLabel(dc.Time.Text); ok && orient != NoPeriods {
 				dc.Period = p
@@ -118,4 +123,12 @@ func (t *Table) Cells(doc *source.Doc) ([]DataCell, diag.List) {
 		}
 	}
 	return out, diags
+}
+
+// headerText is the whole text of header column k.
+func (t *Table) headerText(k int) string {
+	if k < len(t.HeaderText) {
+		return t.HeaderText[k]
+	}
+	return t.Header[k].Text
 }

@@ -56,7 +56,10 @@ type Table struct {
 	Source      *Cell
 	Attribution string
 	Header      []Cell
-	Rows        [][]Cell
+	// HeaderText is each header column's whole text, with the words a
+	// second header line puts under it ("Exports to China").
+	HeaderText []string
+	Rows       [][]Cell
 	// Start and End span the table's rows; Line is its first line.
 	Start, End int
 	Line       int
@@ -283,8 +286,27 @@ func build(doc *source.Doc, lines []line, i, j int, lay Layout, rows [][]Cell) (
 	if len(header) != width {
 		return nil, nil
 	}
+	headerText := make([]string, width)
+	for k, h := range header {
+		headerText[k] = h.Text
+	}
+	// a header written on two lines: "Exports / to China", "Share of China /
+	// in trade, %"; each word goes to the column it stands over
+	rest := rows[1:]
+	for len(rest) > 1 && len(rest[0]) < width && !anyNumber(rest[0]) {
+		for _, c := range rest[0] {
+			k := nearestColumn(doc, header, c)
+			headerText[k] = strings.TrimSpace(headerText[k] + " " + c.Text)
+		}
+		rest = rest[1:]
+	}
 	var body [][]Cell
-	for _, r := range rows[1:] {
+	var unitRow []Cell
+	for _, r := range rest {
+		if len(r) == width && unitLabel[strings.ToLower(strings.TrimSpace(r[0].Text))] {
+			unitRow = r // "| unit | USD mn | USD mn |"
+			continue
+		}
 		if len(r) != width {
 			diags.Add(diag.Warning, "table-row", doc.Path, r[0].Line, col(doc, r[0].Start), "table row has %d cells, the header has %d: row skipped", len(r), width)
 			continue
@@ -296,12 +318,61 @@ func build(doc *source.Doc, lines []line, i, j int, lay Layout, rows [][]Cell) (
 	}
 	last := lines[j-1]
 	t := &Table{
-		Layout: lay, Header: header, Rows: body,
+		Layout: lay, Header: header, HeaderText: headerText, Rows: body,
 		Start: lines[i].start, End: last.end, Line: lines[i].n,
 	}
 	t.readCaption(lines, i)
 	t.readSource(lines, j)
+	if t.UnitText == "" && unitRow != nil {
+		// one unit for every column: the table's unit
+		same := true
+		for _, c := range unitRow[2:] {
+			same = same && c.Text == unitRow[1].Text
+		}
+		if same && unitRow[1].Text != "" {
+			u := unitRow[1]
+			t.UnitText, t.UnitCell = u.Text, &u
+		}
+	}
 	return t, diags
+}
+
+// unitLabel names a row that gives the columns' units.
+var unitLabel = map[string]bool{"unit": true, "units": true, "unit of measure": true, "measure": true}
+
+func anyNumber(cells []Cell) bool {
+	for _, c := range cells {
+		if IsNumber(c.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestColumn returns the header column whose text lies nearest to c
+// horizontally (by the middle of each).
+func nearestColumn(doc *source.Doc, header []Cell, c Cell) int {
+	mid := func(x Cell) int {
+		_, a := doc.Position(x.Start)
+		return 2*a + (x.End - x.Start)
+	}
+	best, bestD := 0, 1<<30
+	for k, h := range header {
+		if h.End == h.Start {
+			continue // the blank corner
+		}
+		if d := abs(mid(h) - mid(c)); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func col(doc *source.Doc, off int) int {
@@ -367,6 +438,11 @@ func (t *Table) readCaption(lines []line, i int) {
 	for _, m := range unitParen.FindAllStringSubmatchIndex(c.Text, -1) {
 		inner := c.Text[m[2]:m[3]]
 		if looksLikeUnit(inner) {
+			// "(USD million; decimal comma, space as thousands separator)":
+			// the unit is the first part
+			if k := strings.IndexByte(inner, ';'); k > 0 && looksLikeUnit(inner[:k]) {
+				inner = strings.TrimSpace(inner[:k])
+			}
 			t.UnitText = inner
 			t.UnitCell = &Cell{Text: inner, Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line + strings.Count(c.Text[:m[2]], "\n")}
 			t.Title = strings.TrimSpace(c.Text[:m[0]] + c.Text[m[1]:])
@@ -431,9 +507,13 @@ func looksLikeUnit(s string) bool {
 
 var yearRange = regexp.MustCompile(`^\d{4}\s*[-–—/]\s*\d{2,4}$`)
 
-// readSource takes a "Source: …" line within three lines after the table.
+// noteMark starts a table note: "* Revised.", "¹ Preliminary.", "a) …".
+var noteMark = regexp.MustCompile(`^(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹]+|\(?[a-z1-9]\))\s`)
+
+// readSource takes a "Source: …" line within six lines after the table,
+// past its notes.
 func (t *Table) readSource(lines []line, j int) {
-	for k := j; k < len(lines) && k < j+3; k++ {
+	for k := j; k < len(lines) && k < j+6; k++ {
 		text := strings.TrimSpace(lines[k].text)
 		if m := sourceLine.FindStringIndex(text); m != nil {
 			a, b := trim(lines[k].text, 0, len(lines[k].text))
@@ -448,7 +528,7 @@ func (t *Table) readSource(lines []line, j int) {
 			t.Attribution = strings.TrimRight(strings.TrimSpace(attr), ".")
 			return
 		}
-		if text != "" && !ruleCell.MatchString(text) && !strings.HasPrefix(strings.ToLower(text), "note") {
+		if text != "" && !ruleCell.MatchString(text) && !strings.HasPrefix(strings.ToLower(text), "note") && !noteMark.MatchString(text) {
 			return
 		}
 	}
