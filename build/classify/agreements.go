@@ -59,7 +59,8 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		if k.Key == "partnership_status" && hasKindBefore(kinds, k, c) {
 			continue // "a declaration elevating … to … partnership": the declaration is the document
 		}
-		if anniversaryOf.MatchString(f.masked[max(c.start, k.Start-60):k.Start]) || amending.MatchString(lastWords(f.masked[c.start:k.Start], 2)) {
+		if anniversaryOf.MatchString(f.masked[max(c.start, k.Start-60):k.Start]) ||
+			amending.MatchString(lastWords(f.masked[c.start:k.Start], 2)) && !dateOfItsOwn(f, k, c) {
 			// "the 35th anniversary of the establishment of diplomatic ties":
 			// the date is the anniversary's; "Protocol amending the
 			// Agreement …": the agreement is only its object
@@ -68,7 +69,15 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		if strings.EqualFold(f.masked[k.Start:k.End], "documents") && (!countBefore(f, k, c) || vagueBefore.MatchString(lastWords(f.masked[c.start:k.Start], 3))) {
 			continue // "documents" alone names documents only when counted: "16 … documents are signed"
 		}
+		if aliasOpen.MatchString(f.masked[max(0, k.Start-40):k.Start]) && aliasClose.MatchString(f.masked[k.End:min(len(f.masked), k.End+20)]) {
+			continue // (the “1995 Agreement”): a short name for the document before
+		}
+		var ownDate *date.Match // the date written with a referenced document's name
+		amended := amending.MatchString(lastWords(f.masked[c.start:k.Start], 2))
 		evs := governing(f, k, events, c)
+		if amended {
+			evs = nil // "The Protocol amending the Agreement … was signed": the protocol was
+		}
 		if len(evs) == 0 && len(prevEvs) > 0 && c.contains(prev.Start) && andArticle.MatchString(f.masked[prev.End:k.Start]) &&
 			!eventIn(events, prev.End, k.Start) {
 			// "signed the Protocol on … and the Memorandum of …": one
@@ -90,8 +99,9 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 			// "the 2013 Joint Declaration", "Directive No. 5 … from
 			// September 2015": a dated reference to a specific document
 			// mentions its adoption
-			if e, ok := r.datedReference(f, k, c); ok {
+			if e, d, ok := r.datedReference(f, k, c); ok {
 				evs = []lexicon.Match{e}
+				ownDate = d
 			} else {
 				continue
 			}
@@ -104,7 +114,10 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		// Treaty … initialled on 15 September"
 		g := f.withoutDatesAfterOther(evs)
 		when, _ := r.agreementDate(g, k, c, st)
-		if !when.Resolved() || cumulative(f, k, c) {
+		if ownDate != nil && ownDate.Period.Resolved() {
+			when = ownDate.Period // "Decree No. 166 of 5 June 2012"
+		}
+		if !when.Resolved() || cumulative(f, k, c) || st.future(when) {
 			continue
 		}
 		title := r.title(f, k, c)
@@ -122,7 +135,9 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 			used[e.Start] = true
 			event := e.Key
 			when := when
-			if (len(evs) > 1 || !c.contains(e.Start)) && e.End > e.Start {
+			if d, ok := f.dateAfter(e.End, 4); ok && d.Open == date.OpenNone && e.End > e.Start && !(ownDate != nil) {
+				when = d.Period // "… was signed in Beijing on 12 November 2024"
+			} else if (len(evs) > 1 || !c.contains(e.Start)) && e.End > e.Start {
 				// "signed … on 10 December 2017 and entered into force on
 				// 10 August 2018": each event its own date, the one right
 				// after its word first
@@ -168,6 +183,25 @@ var (
 	andArticle     = regexp.MustCompile(`(?i)\band\s+(?:also\s+)?(?:the|a|an)\s+(?:\S+\s+){0,2}$`)
 	participleNext = regexp.MustCompile(`^\s*$`)
 )
+
+var (
+	aliasOpen  = regexp.MustCompile(`\(\s*(?:the\s+|hereinafter\s+(?:the\s+)?)?[“"][^”"()]*$`)
+	aliasClose = regexp.MustCompile(`^[^”"()]*[”"]\s*\)`)
+)
+
+// dateOfItsOwn reports a date written with a document's name: "Decree
+// No. 166 of 5 June 2012", "the 1995 Agreement".
+func dateOfItsOwn(f *facts, k lexicon.Match, c span) bool {
+	if yearBeforeKind.MatchString(f.masked[c.start:k.Start]) {
+		return true
+	}
+	for _, d := range f.dates {
+		if d.Start > k.End && c.contains(d.Start) && dateAfterTitle.MatchString(f.masked[k.End:d.Start]) && !otherKindIn(f, k.End, d.Start, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // eventIn reports whether an event word lies in [a, b).
 func eventIn(events []lexicon.Match, a, b int) bool {
@@ -341,26 +375,30 @@ var (
 // before its name ("the 2013 Joint Declaration", "his 2016 decree") or a
 // date right after its title ("… from September 2015"). The event is its
 // signing (adoption for declarations and statements).
-func (r *Rules) datedReference(f *facts, k lexicon.Match, c span) (lexicon.Match, bool) {
+func (r *Rules) datedReference(f *facts, k lexicon.Match, c span) (lexicon.Match, *date.Match, bool) {
 	if k.Key == "partnership_status" || k.Key == "diplomatic_relations" {
-		return lexicon.Match{}, false
+		return lexicon.Match{}, nil, false
 	}
 	specific := yearBeforeKind.MatchString(f.masked[c.start:k.Start])
+	var own *date.Match
 	if !specific {
-		for _, d := range f.dates {
-			if d.Start > k.End && c.contains(d.Start) && dateAfterTitle.MatchString(f.masked[k.End:d.Start]) {
-				specific = true
+		for i, d := range f.dates {
+			// "the Protocol amending the Agreement … of 17 January 1995": the
+			// date is the nearer document's
+			if d.Start > k.End && c.contains(d.Start) && dateAfterTitle.MatchString(f.masked[k.End:d.Start]) && !otherKindIn(f, k.End, d.Start, k) {
+				specific, own = true, &f.dates[i]
+				break
 			}
 		}
 	}
 	if !specific {
-		return lexicon.Match{}, false
+		return lexicon.Match{}, nil, false
 	}
 	event := "signed"
 	if k.Key == "declaration" || k.Key == "joint_statement" || k.Key == "communique" || k.Key == "directive" || k.Key == "decree" {
 		event = "adopted"
 	}
-	return lexicon.Match{Start: k.Start, End: k.Start, Key: event}, true
+	return lexicon.Match{Start: k.Start, End: k.Start, Key: event}, own, true
 }
 
 // cumulative reports a count of documents up to a date ("by 2018, five
@@ -508,19 +546,38 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 		}
 	}
 	// the document's own verb after a participle that describes it: "The
-	// agreement on …, signed in June, had entered into force on 1 November"
+	// agreement on …, signed in June, had entered into force on 1 November";
+	// and the verbs coordinated with it ("was approved … and entered into
+	// force on …")
 	for _, e := range events {
 		if e.Start < k.End || !c.contains(e.Start) || hasKey(out, e.Key) || containsMatch(out, e) {
 			continue
 		}
 		gap := f.masked[k.End:e.Start]
 		closed := strings.HasSuffix(strings.TrimSpace(gap), ")") // "… (signed in Minsk on 4 June 2025) entered into force"
-		if (words(gap) <= 30 && auxBefore.MatchString(gap) || closed && words(gap) <= 45) && !otherKindIn(f, k.End, e.Start, k) &&
+		if (words(gap) <= 45 && auxBefore.MatchString(gap) || closed && words(gap) <= 45) && !otherKindIn(f, k.End, e.Start, k) &&
 			!negated.MatchString(lastWords(gap, 3)) {
 			for _, o := range out {
 				if o.Start > k.End && o.End < e.Start {
 					out = append(out, e)
 					break
+				}
+			}
+		}
+	}
+	for grown := true; grown; {
+		grown = false
+		for _, e := range events {
+			if e.Start < k.End || !c.contains(e.Start) || hasKey(out, e.Key) {
+				continue
+			}
+			for _, o := range out {
+				if o.End <= e.Start && o.Start > k.End {
+					if gap := f.masked[o.End:e.Start]; andBefore.MatchString(gap) && (words(gap) <= 3 || dateIn(f, gap) && words(gap) <= 14) && !otherKindIn(f, o.End, e.Start, k) {
+						out = append(out, e)
+						grown = true
+						break
+					}
 				}
 			}
 		}
@@ -543,7 +600,7 @@ func otherKindIn(f *facts, a, b int, k lexicon.Match) bool {
 // Agreement between the Government of … on mutual visa exemption … was
 // signed", but not across another sentence part.
 func passiveAfterTitle(gap string) bool {
-	return words(gap) <= 30 && passiveAux.MatchString(gap) && !strings.ContainsAny(gap, ";")
+	return words(gap) <= 60 && passiveAux.MatchString(gap) && !strings.ContainsAny(gap, ";")
 }
 
 // participleAfterTitle reports whether the words between a document and

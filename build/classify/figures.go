@@ -137,8 +137,10 @@ func (r *Rules) rankTopic(f *facts, q quantity.Quantity) (topicTerm, bool) {
 			}
 		}
 	}
+	before := strings.ToLower(f.masked[f.clause(q.Start).start:q.Start])
 	switch {
-	case strings.Contains(after, "trading partner") || strings.Contains(after, "trade partner"):
+	case strings.Contains(after, "trading partner") || strings.Contains(after, "trade partner") ||
+		strings.Contains(before, "trading partners") && words(before) <= 12: // "Among the trading partners of Belarus, China ranked second"
 		return topicTerm{"trade", "rank", q.Start, q.End}, true
 	case strings.Contains(after, "investor") || strings.Contains(after, "source of") && (strings.Contains(after, "investment") || strings.Contains(after, "fdi")) ||
 		strings.Contains(after, "position in direct foreign investment"):
@@ -149,6 +151,16 @@ func (r *Rules) rankTopic(f *facts, q quantity.Quantity) (topicTerm, bool) {
 
 // scopeCue returns why the figure at q is out of scope, if it is.
 func (r *Rules) scopeCue(f *facts, q quantity.Quantity, c span) string {
+	// "The foreign trade turnover of Belarus … amounted to USD 29.9 billion":
+	// one country's trade with the world, unless the clause names the
+	// other or a share
+	for _, m := range r.Lex.TradeDict.Find(f.masked[c.start:c.end]) {
+		if a := c.start + m.Start; strings.Contains(strings.ToLower(m.Term), "foreign trade") && a < q.Start && q.Kind == quantity.Money {
+			if ns := f.nationsIn(c.start, c.end); len(ns) == 1 && r.focus(ns[0]) && !f.hasPair(c.start, c.end) {
+				return "global"
+			}
+		}
+	}
 	for _, m := range r.Lex.ScopeDict.Find(f.masked[c.start:c.end]) {
 		a, b := c.start+m.Start, c.start+m.End
 		switch m.Key {
@@ -401,6 +413,12 @@ func (r *Rules) figures(f *facts, st *docState, res *Result) {
 			r.otherClaim(f, q.Start, q.End, st, res, "prose.other."+why)
 			continue
 		}
+		if d, ok := f.figureDate(q); ok && st.future(d.Period) {
+			// "We intend to double our exports to China by 2030": a figure
+			// of a time after the document is a target or a forecast
+			r.otherClaim(f, q.Start, q.End, st, res, "prose.other.forecast")
+			continue
+		}
 		r.emitFigure(f, q, qs, qi, t, c, usd, st, res)
 	}
 }
@@ -427,6 +445,8 @@ func (r *Rules) shareOfOther(f *facts, q quantity.Quantity) bool {
 // usdEquivalent reads "CNY 3 billion (about US$415 million)": a money
 // figure followed within its brackets by a USD one. It returns the USD
 // value and whether the next quantity was that equivalent.
+var equivalentAfter = regexp.MustCompile(`(?i)^\s*(?:\(|,\s*(?:or\s+)?(?:about|around|approximately|roughly|some|nearly|equivalent to|i\.e\.)?)\s*(?:about|around|approximately|roughly|some|nearly|equivalent to)?\s*$`)
+
 func usdEquivalent(f *facts, qs []quantity.Quantity, i int) (*float64, bool) {
 	q := qs[i]
 	if q.Kind != quantity.Money || q.Unit == "USD" || i+1 >= len(qs) {
@@ -434,7 +454,9 @@ func usdEquivalent(f *facts, qs []quantity.Quantity, i int) (*float64, bool) {
 	}
 	n := qs[i+1]
 	between := f.masked[q.End:n.Start]
-	if n.Kind == quantity.Money && n.Unit == "USD" && strings.Contains(between, "(") && words(between) <= 3 {
+	// "CNY 600 million (US$91 million)", "1.5 billion yuan, about 210
+	// million dollars"
+	if n.Kind == quantity.Money && n.Unit == "USD" && words(between) <= 3 && (strings.Contains(between, "(") || equivalentAfter.MatchString(between)) {
 		return record.USD(n.Value), true
 	}
 	return nil, false
@@ -447,7 +469,8 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 	cueBefore := lex.CueDict.Find(f.masked[c.start:q.Start])
 	change := false
 	for _, m := range cueBefore {
-		if (m.Key == "decline" || m.Key == "increase") && words(f.masked[c.start+m.End:q.Start]) <= 3 {
+		if (m.Key == "decline" || m.Key == "increase") && words(f.masked[c.start+m.End:q.Start]) <= 3 &&
+			!madeUp.MatchString(f.masked[c.start:c.start+m.End]) { // "made up 38 % of imports" is a share
 			change = true
 		}
 	}
@@ -475,6 +498,8 @@ func (r *Rules) emitFigure(f *facts, q quantity.Quantity, qs []quantity.Quantity
 			key = "growth_rate"
 		case strings.Contains(strings.ToLower(f.masked[c.start:c.end]), "share") || strings.Contains(f.masked[q.End:min(q.End+40, len(f.masked))], " of "):
 			key = "share"
+		case t.topic == "trade" && (key == "exports" || key == "imports" || key == "turnover"):
+			key = "share" // "rapeseed oil for 14.0 %": a percentage of a flow is a share of it
 		}
 	case quantity.Multiple:
 		key = "growth_multiple"
@@ -650,6 +675,9 @@ func (f *facts) figureDate(q quantity.Quantity) (date.Match, bool) {
 		if f.baseDate(k) && nonBase > 0 {
 			continue // "USD 8.97 billion (+18.9 % on 2024)": 2024 is the base
 		}
+		if labelsOther(f, d, q) {
+			continue // "11.4 % (January–May 2024: 10.6 %)": that date labels 10.6
+		}
 		later := false
 		for _, o := range f.qty {
 			if o.Kind == quantity.Count || o.Start == q.Start {
@@ -670,6 +698,26 @@ func (f *facts) figureDate(q quantity.Quantity) (date.Match, bool) {
 }
 
 var baseBefore = regexp.MustCompile(`(?i)\b(from|than|compared with|compared to|against|versus|vs\.?)\s*$`)
+
+// labelsOther reports a date after q followed by a colon and another
+// figure: the date heads that figure ("11.4 % (January–May 2024: 10.6 %)").
+func labelsOther(f *facts, d date.Match, q quantity.Quantity) bool {
+	if d.Start < q.End {
+		return false // a label before the figure heads the whole item
+	}
+	rest := f.masked[d.End:]
+	t := strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(t, ":") {
+		return false
+	}
+	at := d.End + (len(rest) - len(t)) + 1
+	for _, o := range f.qty {
+		if o.Start >= at && words(f.masked[at:o.Start]) <= 1 {
+			return o.Start != q.Start
+		}
+	}
+	return false
+}
 
 var bracketOpen = regexp.MustCompile(`^\s*\(\s*(?:about|around|approximately|approx\.|some|nearly|roughly|almost|≈|~)?\s*$`)
 
@@ -701,6 +749,8 @@ var comparative = regexp.MustCompile(`(?i)^\s*(less|lower|fewer|down|below|more|
 var changeNoun = regexp.MustCompile(`(?i)^\s*(increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction|contraction)\b`)
 
 var downNoun = map[string]bool{"decrease": true, "decline": true, "drop": true, "fall": true, "reduction": true, "contraction": true}
+
+var madeUp = regexp.MustCompile(`(?i)\b(made|make|makes|making)\s+up$`)
 
 var down = map[string]bool{"less": true, "lower": true, "fewer": true, "down": true, "below": true}
 
@@ -860,10 +910,11 @@ var (
 // "balance" keeps its written sign; sign 0 means none is implied.
 func (r *Rules) balanceSide(f *facts, t topicTerm, c span) (sign float64, exp, imp string) {
 	term := strings.ToLower(f.masked[t.start:t.end])
+	before := strings.ToLower(lastWords(f.masked[c.start:t.start], 2))
 	switch {
-	case strings.Contains(term, "deficit"):
-		sign = -1
-	case strings.Contains(term, "surplus"):
+	case strings.Contains(term, "deficit") || strings.Contains(before, "negative"):
+		sign = -1 // "Negative balance: USD 2,024.5 million"
+	case strings.Contains(term, "surplus") || strings.Contains(before, "positive"):
 		sign = 1
 	}
 	owner := ""

@@ -155,6 +155,12 @@ func entryDate(f *facts) (record.Period, bool) {
 
 var entryPlace = regexp.MustCompile(`^,\s*\p{Lu}[\p{L}'’ -]{1,30}:\s`)
 
+// future reports a period that starts after the document's publication:
+// what it dates has not happened when the document was written.
+func (st *docState) future(p record.Period) bool {
+	return p.Resolved() && st.anchor.Resolved() && p.Start.After(st.anchor.End)
+}
+
 // sameOccasion reports a sentence that goes on listing what was signed at
 // the signing told of within the last six sentences: "On the same
 // occasion, …", "In addition, … signed …", "… also signed …".
@@ -360,8 +366,8 @@ func yearFromLater(ds []date.Match) []date.Match {
 			continue
 		}
 		for _, e := range ds[i+1:] {
-			if e.Period.Basis != record.Explicit || !e.Period.Resolved() || !fourDigits.MatchString(e.Period.Text) {
-				continue
+			if e.Period.Basis != record.Explicit || !e.Period.Resolved() || !fourDigits.MatchString(e.Period.Text) || e.Open != date.OpenNone {
+				continue // "In May alone …, the highest since March 2023": a bound says nothing
 			}
 			y := e.Period.Start.Year()
 			if d.Period.Start.Month() > e.Period.Start.Month() {
@@ -493,6 +499,28 @@ func (f *facts) datesOtherEvent(k int) bool {
 	return otherEvent.MatchString(lastWords(f.masked[lo:d.Start], 4))
 }
 
+// asideDate reports a date in brackets when the sentence has a date
+// outside them: "11.4 % (January–May 2024: 10.6 %)" is an aside, no
+// context for what follows.
+func (f *facts) asideDate(k int) bool {
+	inParens := func(d date.Match) bool {
+		open := strings.LastIndexByte(f.masked[:d.Start], '(')
+		return open >= 0 && strings.LastIndexByte(f.masked[:d.Start], ')') < open
+	}
+	if !inParens(f.dates[k]) {
+		return false
+	}
+	if strings.HasPrefix(strings.TrimLeft(f.masked[f.dates[k].End:], " "), ":") {
+		return true // "(January–May 2024: 10.6 %)": the label of a comparison
+	}
+	for j, d := range f.dates {
+		if j != k && !inParens(d) && d.Period.Resolved() {
+			return true
+		}
+	}
+	return false
+}
+
 // baseDate reports whether the k-th date is the base of a comparison ("up
 // 9.1 percent on 2023", "from USD 3.32 billion in 2021", "than in 2023"):
 // the story goes on in the other date, so this one is no context.
@@ -500,7 +528,7 @@ func (f *facts) baseDate(k int) bool {
 	return baseOf.MatchString(lastWords(f.masked[:f.dates[k].Start], 3))
 }
 
-var baseOf = regexp.MustCompile(`(?i)(?:\b(?:from|than|compared with|compared to|against|versus|over)(?:\s+in)?|(?:%|\bpercent|\bper cent)\s+on)\s*$`)
+var baseOf = regexp.MustCompile(`(?i)(?:\b(?:from|than|compared with|compared to|against|versus|over)(?:\s+in)?|(?:%|\bpercent|\bper cent|\bchange|\bincrease|\bdecrease|\bgrowth|\bdecline)\s+on)\s*$`)
 
 func abs(x int) int {
 	if x < 0 {
@@ -576,7 +604,7 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		// resolve dates against the running context before moving on
 		if s.Section == record.Body || s.Section == record.Caption {
 			for k, d := range f.dates {
-				if d.Period.Resolved() && (d.Period.Basis == record.Explicit || d.Period.Basis == record.Relative) && !f.baseDate(k) {
+				if d.Period.Resolved() && (d.Period.Basis == record.Explicit || d.Period.Basis == record.Relative) && !f.baseDate(k) && !f.asideDate(k) {
 					st.lastDate, st.lastDateS, st.lastDateBlock = d.Period, i, s.Block
 				}
 			}
@@ -645,7 +673,7 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 		if f.s.Section == record.Body || f.s.Section == record.Caption {
 			dated := false
 			for k, d := range f.dates {
-				if d.Period.Resolved() && (d.Period.Basis == record.Explicit || d.Period.Basis == record.Relative) && !f.baseDate(k) {
+				if d.Period.Resolved() && (d.Period.Basis == record.Explicit || d.Period.Basis == record.Relative) && !f.baseDate(k) && !f.asideDate(k) {
 					st.lastDate, st.lastDateS, st.lastDateBlock, st.chained = d.Period, i, f.s.Block, false
 					st.lastEdge = d.Edge
 					dated = true
@@ -653,8 +681,13 @@ func (r *Rules) Prose(doc *source.Doc, sents []prose.Sentence, res *Result) {
 			}
 			// a paragraph that goes on telling the same past passes its
 			// date on from sentence to sentence
-			if _, ok := st.contextDate(f); ok && !dated {
+			_, took := st.contextDate(f)
+			if intro := strings.HasSuffix(strings.TrimSpace(f.text), ":"); (took || intro && st.lastDateS == i-1) && !dated {
 				switch {
+				case listFragment(f.masked) || intro:
+					// a list goes on from item to item, and through the
+					// lead-in of the next list ("Structure of trade:")
+					st.lastDateS, st.lastDateBlock, st.chained = i, f.s.Block, false
 				case f.s.Block == st.lastDateBlock:
 					st.lastDateS, st.chained = i, true
 				case perBlock[f.s.Block] == 1:

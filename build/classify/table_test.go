@@ -174,3 +174,27 @@ Table 2. Chinese loans and debt, by quarter
 		t.Errorf("got\n  %s\nwant\n  %s\nwarnings %v", strings.Join(recs, "\n  "), strings.Join(want, "\n  "), warns)
 	}
 }
+
+// A table that a sentence of the paragraph before presents: its title and
+// unit come from that sentence ("US dollars" names no country).
+func TestTablePresentedByProse(t *testing.T) {
+	text := `17.1 Loans received by lender
+
+Chinese lenders remained the Bank's main source of funding. The table shows loans received from Chinese lenders by lender and year, in millions of US dollars.
+
+| Lender                       | 2023  | 2024  |
+|------------------------------|-------|-------|
+| China Development Bank       | 210.0 | 320.0 |
+| Total                        | 210.0 | 320.0 |
+`
+	recs, warns := tableRecords(t, text)
+	want := []string{
+		"fdi loan 2.1e+08 2023 CHN>BLR ",
+		"fdi loan 2.1e+08 2023 CHN>BLR China Development Bank",
+		"fdi loan 3.2e+08 2024 CHN>BLR ",
+		"fdi loan 3.2e+08 2024 CHN>BLR China Development Bank",
+	}
+	if strings.Join(recs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s\nwarnings %v", strings.Join(recs, "\n  "), strings.Join(want, "\n  "), warns)
+	}
+}

@@ -126,6 +126,9 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			kind = r.visitKind(f, cue, c)
 		}
 		when := r.eventDate(f, cue.Start, st)
+		if st.future(when) {
+			continue // "is due to meet in Minsk in November": not yet
+		}
 		// "visits Beijing and co-chairs the fourth meeting of …": a meeting
 		// of a visitor this sentence already has on a visit is part of it
 		if kind == "meeting" && sameVisitor(res.Visits[first:], visitor, when) {
@@ -374,6 +377,19 @@ func (r *Rules) visitor(f *facts, st *docState, cue lexicon.Match, c span) (stri
 	// a pronoun or a role stands for the person last named
 	window := f.masked[max(c.start, cue.Start-80):cue.Start]
 	if pronoun.MatchString(window) || headsOf.MatchString(f.masked[c.start:c.end]) || r.roleBefore(f, cue, c) {
+		// a meeting of the two with a venue of one: the other comes
+		if cue.Key == "meeting" && headsOf.MatchString(f.masked[c.start:c.end]) {
+			venue, _ := r.venue(f, c)
+			if venue == "" {
+				venue = r.placeAfter(f, cue, c)
+			}
+			if r.focus(venue) {
+				if name := st.lastPerson[r.other(venue)]; name != "" {
+					p, _ := r.Lex.Person(name)
+					return p.Name, p.Country, true
+				}
+			}
+		}
 		for _, country := range r.countriesOf(f, c) {
 			if name := st.lastPerson[country]; name != "" {
 				p, _ := r.Lex.Person(name)

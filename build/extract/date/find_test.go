@@ -562,6 +562,8 @@ func TestWeekdays(t *testing.T) {
 		// a weekday alone, or in lower case, is no date
 		{"Monday's talks went well.", pub2025May14, nil},
 		{"They met on monday.", pub2025May14, nil},
+		// a weekday before the full date is no date of its own
+		{"signed in Minsk on Wednesday, 4 December 2024", pub2025May14, []w{{"4 December 2024", "2024-12-04", "2024-12-04", "2024-12-04", day, explicit, 0, 0}}},
 	})
 }
 

@@ -730,7 +730,10 @@ func (p *parser) relative(out []pc, i int) []pc {
 		}
 	}
 	if j >= 0 && p.tok(j).kind == kWord {
-		if wd, ok := weekdays[p.tok(j).text]; ok && (dir != 0 || p.prevWord(i) == "on") {
+		// "on Wednesday, 4 December 2024": the full date that follows says it
+		fullAfter := p.tok(j+1).kind == kPunct && p.tok(j+1).text == "," && p.tok(j+2).kind == kSpace &&
+			(p.tok(j+3).kind == kNum || p.tok(j+3).kind == kWord && monthAt(p.tok(j+3).text))
+		if wd, ok := weekdays[p.tok(j).text]; ok && (dir != 0 || p.prevWord(i) == "on") && !fullAfter {
 			out = append(out, pc{point{unit: uDay, rel: fromPublished, relUnit: uDay, off: dir, weekday: int(wd) + 1}, j + 1})
 		}
 		// "last December", "next March": the month before or after the
@@ -945,6 +948,12 @@ func (p *parser) yearBeforeLast(out []ec, i int) []ec {
 		return append(out, ec{expr{a: pt}, end})
 	}
 	return out
+}
+
+// monthAt reports whether a word is a month name.
+func monthAt(w string) bool {
+	_, _, ok := monthOf(w)
+	return ok
 }
 
 // weeks reads "last week", "this week", "next week": Monday to Sunday of

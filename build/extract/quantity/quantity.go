@@ -587,7 +587,7 @@ func (s *scan) rank(j int) (Quantity, int, bool) {
 		// "ranked fifth", or with the ranked one between: "placed China fifth"
 		verb := j > 0 && s.toks[j-1].kind == wordTok && rankVerbs[s.lower(j-1)] ||
 			j > 1 && s.toks[j-2].kind == wordTok && rankVerbs[s.lower(j-2)] && s.toks[j-1].kind == wordTok && unicode.IsUpper([]rune(s.str(j - 1))[0])
-		if verb && (k >= n || s.toks[k].gap != noGap) {
+		if verb && (k >= n || s.toks[k].gap != noGap || s.toks[k].kind == punctTok) {
 			return q, k, true
 		}
 	}

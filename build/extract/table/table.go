@@ -419,9 +419,16 @@ func (t *Table) readCaption(lines []line, i int) {
 	}
 	l := lines[k]
 	text := strings.TrimSpace(l.text)
-	if text == "" || len(text) > maxCaption || split(l, t.Layout) != nil && len(split(l, t.Layout)) >= minCells(t.Layout) ||
-		sentenceInside.MatchString(text) {
-		return // a paragraph of running text is no caption
+	if text == "" || split(l, t.Layout) != nil && len(split(l, t.Layout)) >= minCells(t.Layout) {
+		return
+	}
+	if len(text) > maxCaption || sentenceInside.MatchString(text) {
+		// a paragraph of running text is no caption, but its sentence that
+		// presents the table is: "The table shows loans received … from
+		// Chinese lenders by lender and year of receipt, in millions of US
+		// dollars."
+		t.readIntro(l)
+		return
 	}
 	start := l.start
 	if k > 0 && isTableLabel(lines[k-1].text) {
@@ -440,11 +447,13 @@ func (t *Table) readCaption(lines []line, i int) {
 		if looksLikeUnit(inner) {
 			// "(USD million; decimal comma, space as thousands separator)":
 			// the unit is the first part
+			a, b := m[2], m[3]
 			if k := strings.IndexByte(inner, ';'); k > 0 && looksLikeUnit(inner[:k]) {
-				inner = strings.TrimSpace(inner[:k])
+				a, b = trim(c.Text, m[2], m[2]+k)
+				inner = c.Text[a:b]
 			}
 			t.UnitText = inner
-			t.UnitCell = &Cell{Text: inner, Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line + strings.Count(c.Text[:m[2]], "\n")}
+			t.UnitCell = &Cell{Text: inner, Start: c.Start + a, End: c.Start + b, Line: c.Line + strings.Count(c.Text[:a], "\n")}
 			t.Title = strings.TrimSpace(c.Text[:m[0]] + c.Text[m[1]:])
 			break
 		}
@@ -466,6 +475,47 @@ func (t *Table) readCaption(lines []line, i int) {
 	}
 	t.Title = strings.TrimRight(strings.Join(strings.Fields(t.Title), " "), " .,:;")
 }
+
+var presentsTable = regexp.MustCompile(`(?i)\b(?:the|this|following|below)\s+table\b|\btable\s+\d+\s+(?:shows|gives|lists|presents)`)
+
+// readIntro takes the sentence of a paragraph that presents the table as
+// its caption: title and unit.
+func (t *Table) readIntro(l line) {
+	a := 0
+	for _, m := range sentenceEnd.FindAllStringIndex(l.text, -1) {
+		seg := l.text[a : m[0]+1]
+		if presentsTable.MatchString(seg) {
+			l.text = seg
+			break
+		}
+		a = m[1]
+	}
+	seg := l.text[a:]
+	if !presentsTable.MatchString(seg) {
+		return
+	}
+	x, y := trim(l.text, a, len(l.text))
+	c := Cell{Text: l.text[x:y], Start: l.start + x, End: l.start + y, Line: l.n}
+	t.Caption, t.Title = &c, strings.TrimRight(c.Text, ".")
+	if m := unitTail.FindStringSubmatchIndex(c.Text); m != nil && looksLikeUnit(c.Text[m[2]:m[3]]) {
+		t.UnitText = c.Text[m[2]:m[3]]
+		t.UnitCell = &Cell{Text: t.UnitText, Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line}
+	} else if m := unitWords.FindStringIndex(c.Text); m != nil {
+		t.UnitText = c.Text[m[0]:m[1]]
+		t.UnitCell = &Cell{Text: t.UnitText, Start: c.Start + m[0], End: c.Start + m[1], Line: c.Line}
+	}
+	if t.UnitText != "" {
+		// the title without its unit: "US dollars" names no country
+		t.Title = strings.TrimRight(strings.TrimSpace(strings.Replace(t.Title, t.UnitText, "", 1)), " ,.;:")
+		t.Title = strings.TrimSuffix(strings.TrimSuffix(t.Title, " in"), ",")
+	}
+}
+
+var (
+	sentenceEnd = regexp.MustCompile(`[.!?]\s+`)
+	// "in millions of US dollars", "in USD million"
+	unitWords = regexp.MustCompile(`(?i)\b(?:thousands|millions|billions)\s+of\s+(?:US\s+dollars|dollars|euros|yuan|roubles|rubles|Belarusian rubles)\b`)
+)
 
 // joinText returns the document text of a cell that may span lines.
 func joinText(lines []line, c Cell) string {
