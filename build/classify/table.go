@@ -255,6 +255,9 @@ func (tc *tableContext) cell(doc *source.Doc, c table.DataCell, lex *lexicon.Lex
 		if unit == "percent" && shareWord.MatchString(label) {
 			ind = "share" // "Share of China in trade, %"
 		}
+		if unit == "percent" && growthWord.MatchString(label) {
+			ind = "growth_rate" // "Turnover growth, %"
+		}
 		if ind == "" {
 			if rowEntity("trade indicator") {
 				return
@@ -346,6 +349,10 @@ func reporterSide(lex *lexicon.Lexicon, t *table.Table, pair [2]string) string {
 			}
 		}
 	}
+	// "(exports: Belarusian exports to China; …)" in the caption
+	if exp, _ := flows(lex, "exports", exportsPhrase(t.Title), pair); exp != "" {
+		return exp
+	}
 	title := strings.ToLower(t.Title)
 	for _, m := range lex.CountryDict.Find(t.Title) {
 		if m.Key != pair[0] && m.Key != pair[1] {
@@ -366,7 +373,16 @@ func other(pair [2]string, c string) string {
 	return pair[0]
 }
 
-var shareWord = regexp.MustCompile(`(?i)\bshare\b`)
+var (
+	shareWord  = regexp.MustCompile(`(?i)\bshare\b`)
+	growthWord = regexp.MustCompile(`(?i)\b(growth|change|increase|y/y|yoy|year on year|year-on-year)\b`)
+	exportsOf  = regexp.MustCompile(`(?i)\b(?:\p{L}+\s+)?exports\s+(?:to|from)\s+\p{Lu}\p{L}+`)
+)
+
+// exportsPhrase returns the first "… exports to X" phrase of a caption.
+func exportsPhrase(s string) string {
+	return exportsOf.FindString(s)
+}
 
 // headerText is the whole text of header column k.
 func headerText(t *table.Table, k int) string {

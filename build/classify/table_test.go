@@ -198,3 +198,30 @@ Chinese lenders remained the Bank's main source of funding. The table shows loan
 		t.Errorf("got\n  %s\nwant\n  %s\nwarnings %v", strings.Join(recs, "\n  "), strings.Join(want, "\n  "), warns)
 	}
 }
+
+// A caption on two lines, the second a note in brackets that says whose
+// exports the table counts, and a growth row in percent.
+func TestTableTwoLineCaption(t *testing.T) {
+	text := `Intro.
+
+Table. Belarus – China trade in goods, 2024–2025, USD million
+(exports: Belarusian exports to China; imports: Belarusian imports from China)
+
+Indicator                  2024       2025
+Exports                 2,014.6    2,287.9
+Imports                 6,626.1    6,643.6
+Turnover growth, %          6.6        3.4
+`
+	recs, warns := tableRecords(t, text)
+	want := []string{
+		"trade exports 2.0146e+09 2024 BLR>CHN ",
+		"trade exports 2.2879e+09 2025 BLR>CHN ",
+		"trade growth_rate 3.4 2025 > ",
+		"trade growth_rate 6.6 2024 > ",
+		"trade imports 6.6261e+09 2024 CHN>BLR ",
+		"trade imports 6.6436e+09 2025 CHN>BLR ",
+	}
+	if strings.Join(recs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s\nwarnings %v", strings.Join(recs, "\n  "), strings.Join(want, "\n  "), warns)
+	}
+}

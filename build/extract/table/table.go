@@ -431,7 +431,9 @@ func (t *Table) readCaption(lines []line, i int) {
 		return
 	}
 	start := l.start
-	if k > 0 && isTableLabel(lines[k-1].text) {
+	// "Table 3", or a title line above a note in brackets:
+	// "Table. Belarus – China trade in goods, USD million" / "(exports: …)"
+	if k > 0 && (isTableLabel(lines[k-1].text) || strings.HasPrefix(text, "(") && isTitleLine(lines[k-1].text)) {
 		start = lines[k-1].start
 	}
 	a, b := trim(l.text, 0, len(l.text))
@@ -466,11 +468,18 @@ func (t *Table) readCaption(lines []line, i int) {
 		}
 	}
 	if t.UnitText == "" {
-		// "Belarus–China trade in goods, USD million", "Trade in USD million"
-		if m := unitTail.FindStringSubmatchIndex(c.Text); m != nil && looksLikeUnit(c.Text[m[2]:m[3]]) {
-			t.UnitText = c.Text[m[2]:m[3]]
+		// "Belarus–China trade in goods, USD million", "Trade in USD
+		// million": at the end of the caption, or of its first line
+		text := c.Text
+		if m := unitTail.FindStringSubmatchIndex(text); m == nil {
+			if nl := strings.IndexByte(text, '\n'); nl > 0 {
+				text = strings.TrimRight(text[:nl], " \r\t")
+			}
+		}
+		if m := unitTail.FindStringSubmatchIndex(text); m != nil && looksLikeUnit(text[m[2]:m[3]]) {
+			t.UnitText = text[m[2]:m[3]]
 			t.UnitCell = &Cell{Text: t.UnitText, Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line + strings.Count(c.Text[:m[2]], "\n")}
-			t.Title = strings.TrimSpace(c.Text[:m[0]])
+			t.Title = strings.TrimSpace(c.Text[:m[0]] + c.Text[m[1]:])
 		}
 	}
 	t.Title = strings.TrimRight(strings.Join(strings.Fields(t.Title), " "), " .,:;")
@@ -532,7 +541,13 @@ func joinText(lines []line, c Cell) string {
 	return b.String()
 }
 
-var tableLabel = regexp.MustCompile(`^\s*(?i:table|tab\.)\s+[0-9IVX]+[.:]?\s*`)
+var tableLabel = regexp.MustCompile(`^\s*(?i:table|tab\.)(?:\s+[0-9IVX]+[.:]?|[.:])\s*`)
+
+// isTitleLine reports a short line of text that can title a table.
+func isTitleLine(s string) bool {
+	t := strings.TrimSpace(s)
+	return t != "" && len(t) <= maxCaption && !sentenceInside.MatchString(t)
+}
 
 func isTableLabel(s string) bool {
 	return tableLabel.MatchString(s) && len(strings.TrimSpace(s)) < maxCaption
