@@ -112,7 +112,10 @@ func TestHeldOutQuality(t *testing.T) {
 		{"development documents (tuned on)", "../../eval/dev", "../../eval/dev/reference.yaml"},
 		{"first held-out set (blind once, then tuned on)", "../../eval/holdout", "../../eval/reference/holdout.yaml"},
 		{"second held-out set (blind once, then tuned on)", "../../eval/holdout2", "../../eval/reference/holdout2.yaml"},
-		{"third held-out set (never tuned on)", "../../eval/holdout3", "../../eval/reference/holdout3.yaml"},
+		{"third held-out set (blind once, then tuned on)", "../../eval/holdout3", "../../eval/reference/holdout3.yaml"},
+		{"fourth held-out set (blind once, then tuned on)", "../../eval/holdout4", "../../eval/reference/holdout4.yaml"},
+		{"fifth held-out set (blind once, then tuned on)", "../../eval/holdout5", "../../eval/reference/holdout5.yaml"},
+		{"sixth held-out set (blind once, then one table fix)", "../../eval/holdout6", "../../eval/reference/holdout6.yaml"},
 	} {
 		rep := buildAndScore(t, os.DirFS(set.dir), set.ref)
 		logReport(t, set.name, rep)
