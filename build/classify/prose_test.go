@@ -13,6 +13,14 @@ import (
 	"github.com/claimpack/claimpack/build/source"
 )
 
+// expectLines compares two summaries line by line.
+func expectLines(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
 // extract runs the prose rules on text published at pub (EDTF, or "") and
 // summarises what they found, one line per record, sorted.
 func extract(t *testing.T, text, pub string) []string {
@@ -288,10 +296,7 @@ func TestProseRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := extract(t, tt.text, tt.pub)
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
-			}
+			expectLines(t, extract(t, tt.text, tt.pub), tt.want)
 		})
 	}
 }
@@ -390,9 +395,7 @@ func TestChronicle(t *testing.T) {
 		"visit Ling Feng CHN>BLR visit 2025-09-04",
 		"visit Maxim Ryzhenkov BLR>CHN official 2025-09-01/2025-09-02",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
-	}
+	expectLines(t, got, want)
 }
 
 // TestReadout: a ministry's readout with bulleted meetings, documents
@@ -413,7 +416,5 @@ func TestReadout(t *testing.T) {
 		"visit Maxim Ryzhenkov BLR>CHN meeting 2026-04-17",
 		"visit Maxim Ryzhenkov BLR>CHN working 2026-04-16/2026-04-19",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
-	}
+	expectLines(t, got, want)
 }

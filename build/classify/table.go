@@ -492,22 +492,21 @@ func flows(lex *lexicon.Lexicon, indicator, label string, pair [2]string) (expor
 }
 
 // endOf dates a stock at its reference day: the last day of its period.
-func endOf(p record.Period) record.Period {
-	if !p.Resolved() {
-		return p
-	}
-	p.Start = p.End
-	p.EDTF = p.End.Format("2006-01-02")
-	p.Precision = record.Day
-	return p
-}
+func endOf(p record.Period) record.Period { return dayOf(p, true) }
 
 // startOf dates a stock at the first day of a period.
-func startOf(p record.Period) record.Period {
+func startOf(p record.Period) record.Period { return dayOf(p, false) }
+
+// dayOf narrows a period to its last (or first) day.
+func dayOf(p record.Period, last bool) record.Period {
 	if !p.Resolved() {
 		return p
 	}
-	p.End = p.Start
+	if last {
+		p.Start = p.End
+	} else {
+		p.End = p.Start
+	}
 	p.EDTF = p.Start.Format("2006-01-02")
 	p.Precision = record.Day
 	return p
