@@ -239,11 +239,20 @@ var participleOn = regexp.MustCompile(`(?i)\b(\p{L}+(?:ed|ll?ed))\s+(?:on|in|at)
 func (f *facts) withoutDatesAfterOther(evs []lexicon.Match) *facts {
 	g := *f
 	g.dates = nil
-	for _, d := range f.dates {
-		m := participleOn.FindStringSubmatchIndex(f.masked[max(0, d.Start-40):d.Start])
-		other := m != nil
+	if f.participleAt == nil {
+		// where the participle before each date starts, -1 for none
+		f.participleAt = make([]int, len(f.dates))
+		for k, d := range f.dates {
+			f.participleAt[k] = -1
+			if m := participleOn.FindStringSubmatchIndex(f.masked[max(0, d.Start-40):d.Start]); m != nil {
+				f.participleAt[k] = max(0, d.Start-40) + m[2]
+			}
+		}
+	}
+	for k, d := range f.dates {
+		other := f.participleAt[k] >= 0
 		if other {
-			at := max(0, d.Start-40) + m[2]
+			at := f.participleAt[k]
 			for _, e := range evs {
 				if e.Start <= at && at < e.End {
 					other = false // "signed on 5 May": its own event
@@ -416,7 +425,7 @@ func countBefore(f *facts, k lexicon.Match, c span) bool {
 		return true
 	}
 	for _, q := range f.qty {
-		if q.End > k.Start || q.Start < c.start {
+		if q.End > k.Start || q.Start < c.start || k.Start-q.End > 80 {
 			continue
 		}
 		// "five treaties", "16 intergovernmental and interagency documents"
@@ -492,6 +501,9 @@ func governing(f *facts, k lexicon.Match, events []lexicon.Match, c span) []lexi
 			gap = f.masked[k.End:e.Start]
 		} else {
 			continue // the event word is inside the kind phrase
+		}
+		if len(gap) > 800 {
+			continue // far beyond any gap the rules below accept
 		}
 		if words(gap) > 10 && !(e.Start >= k.End && (passiveAfterTitle(gap) || participleAfterTitle(gap))) {
 			continue
@@ -600,7 +612,7 @@ func otherKindIn(f *facts, a, b int, k lexicon.Match) bool {
 // Agreement between the Government of … on mutual visa exemption … was
 // signed", but not across another sentence part.
 func passiveAfterTitle(gap string) bool {
-	return words(gap) <= 60 && passiveAux.MatchString(gap) && !strings.ContainsAny(gap, ";")
+	return len(gap) <= 800 && words(gap) <= 60 && passiveAux.MatchString(gap) && !strings.ContainsAny(gap, ";")
 }
 
 // participleAfterTitle reports whether the words between a document and
@@ -611,7 +623,7 @@ func passiveAfterTitle(gap string) bool {
 // capitalised words.
 func participleAfterTitle(gap string) bool {
 	t := strings.TrimSpace(gap)
-	if words(t) > 30 || !strings.HasSuffix(t, ",") && !strings.HasSuffix(t, "(") || strings.ContainsAny(t, ";") {
+	if len(t) > 500 || words(t) > 30 || !strings.HasSuffix(t, ",") && !strings.HasSuffix(t, "(") || strings.ContainsAny(t, ";") {
 		return false
 	}
 	// the parties' part in capitals; the subject after "on" may be in
@@ -848,7 +860,10 @@ func kindWithin(f *facts, k lexicon.Match, i, n int) bool {
 // capitalisedName reads a title in capitals around the kind word, and
 // returns where it ends.
 func capitalisedName(f *facts, k lexicon.Match) (string, int, bool) {
-	toks := tokens(f.text)
+	if f.toks == nil {
+		f.toks = tokens(f.text)
+	}
+	toks := f.toks
 	ki := -1
 	for i, t := range toks {
 		if t.start <= k.Start && k.Start < t.end {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/claimpack/claimpack/build/extract/date"
 	"github.com/claimpack/claimpack/build/extract/quantity"
@@ -41,6 +42,18 @@ type topicTerm struct {
 }
 
 func (r *Rules) topicTerms(f *facts, c span) []topicTerm {
+	if ts, ok := f.topicCache[c]; ok {
+		return ts
+	}
+	ts := r.findTopicTerms(f, c)
+	if f.topicCache == nil {
+		f.topicCache = map[span][]topicTerm{}
+	}
+	f.topicCache[c] = ts
+	return ts
+}
+
+func (r *Rules) findTopicTerms(f *facts, c span) []topicTerm {
 	var out []topicTerm
 	if relative.MatchString(f.masked[c.start:min(c.end, c.start+8)]) && c.start > 0 {
 		// a relative clause is about the noun it follows: look at the end
@@ -72,8 +85,18 @@ func (r *Rules) topicTerms(f *facts, c span) []topicTerm {
 	return out
 }
 
-// words counts the words between two offsets.
-func words(s string) int { return len(strings.Fields(s)) }
+// words counts the words of s (runs of non-space), without allocating.
+func words(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := r == ' ' || r == '\n' || r == '\t' || r == '\r' || unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
 
 // figureTopic finds the term that says what the quantity at q measures:
 // the nearest term before it within the clause (up to 14 words), or one
@@ -91,6 +114,9 @@ func (r *Rules) figureTopic(f *facts, q quantity.Quantity, c span) (topicTerm, b
 	}
 	for _, t := range r.topicTerms(f, c) {
 		var d int
+		if t.end <= q.Start && q.Start-t.end > 400 || t.start >= end && t.start-end > 160 {
+			continue // far more than the words allowed below
+		}
 		switch {
 		case t.end <= q.Start:
 			d = words(f.masked[t.end:q.Start])
@@ -154,14 +180,26 @@ func (r *Rules) scopeCue(f *facts, q quantity.Quantity, c span) string {
 	// "The foreign trade turnover of Belarus … amounted to USD 29.9 billion":
 	// one country's trade with the world, unless the clause names the
 	// other or a share
-	for _, m := range r.Lex.TradeDict.Find(f.masked[c.start:c.end]) {
+	for _, t := range r.topicTerms(f, c) {
+		m := lexicon.Match{Start: t.start - c.start, End: t.end - c.start, Term: f.masked[t.start:t.end]}
+		if t.topic != "trade" {
+			continue
+		}
 		if a := c.start + m.Start; strings.Contains(strings.ToLower(m.Term), "foreign trade") && a < q.Start && q.Kind == quantity.Money {
 			if ns := f.nationsIn(c.start, c.end); len(ns) == 1 && r.focus(ns[0]) && !f.hasPair(c.start, c.end) {
 				return "global"
 			}
 		}
 	}
-	for _, m := range r.Lex.ScopeDict.Find(f.masked[c.start:c.end]) {
+	if f.scopeCache == nil {
+		f.scopeCache = map[span][]lexicon.Match{}
+	}
+	scopes, ok := f.scopeCache[c]
+	if !ok {
+		scopes = r.Lex.ScopeDict.Find(f.masked[c.start:c.end])
+		f.scopeCache[c] = scopes
+	}
+	for _, m := range scopes {
 		a, b := c.start+m.Start, c.start+m.End
 		switch m.Key {
 		case "forecast":
@@ -962,8 +1000,8 @@ func (r *Rules) reporter(f *facts, c span) string {
 	seg := f.masked[c.start:c.end]
 	i := strings.Index(strings.ToLower(seg), "statistic")
 	if i < 0 {
-		for _, m := range r.Lex.OrgDict.Find(seg) {
-			if o, ok := r.Lex.Organisation(m.Key); ok && o.Kind == "statistics" {
+		for _, m := range f.orgs {
+			if o, ok := r.Lex.Organisation(m.Key); ok && o.Kind == "statistics" && c.contains(m.Start) {
 				return o.Country
 			}
 		}
@@ -980,8 +1018,8 @@ func (r *Rules) reporter(f *facts, c span) string {
 // attribution names the statistical source the clause cites.
 func (r *Rules) attribution(f *facts, c span) string {
 	seg := f.masked[c.start:c.end]
-	for _, m := range r.Lex.OrgDict.Find(seg) {
-		if o, ok := r.Lex.Organisation(m.Key); ok && o.Kind == "statistics" {
+	for _, m := range f.orgs {
+		if o, ok := r.Lex.Organisation(m.Key); ok && o.Kind == "statistics" && c.contains(m.Start) {
 			return o.Name
 		}
 	}

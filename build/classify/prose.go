@@ -62,6 +62,15 @@ type facts struct {
 	// aliases are the people named by a family name alone ("Li arrived in
 	// Minsk on Monday"), as rolePerson spans
 	aliases []rolePerson
+	// topicCache holds the trade and investment terms of each clause read
+	topicCache map[span][]topicTerm
+	// caches of what rules ask again and again: the tokens of the text,
+	// where a participle before each date starts, whether each date
+	// follows a word of another event
+	toks         []tok
+	participleAt []int
+	otherEventAt []int8
+	scopeCache   map[span][]lexicon.Match
 }
 
 // alias is a person a family name stands for: a name of the lexicon
@@ -488,11 +497,25 @@ func (f *facts) nearestDate(i int) (date.Match, bool) {
 // it to another event ("after becoming independent in August 1991", "up
 // from 2022"), within four words and not past a comma or another date.
 func (f *facts) datesOtherEvent(k int) bool {
+	if len(f.otherEventAt) != len(f.dates) {
+		f.otherEventAt = make([]int8, len(f.dates))
+	}
+	if f.otherEventAt[k] == 0 {
+		f.otherEventAt[k] = 2
+		if f.computeOtherEvent(k) {
+			f.otherEventAt[k] = 1
+		}
+	}
+	return f.otherEventAt[k] == 1
+}
+
+func (f *facts) computeOtherEvent(k int) bool {
 	d := f.dates[k]
 	lo := 0
 	if k > 0 {
 		lo = f.dates[k-1].End
 	}
+	lo = max(lo, d.Start-80) // four words back at most
 	if i := strings.LastIndexAny(f.masked[lo:d.Start], ",;"); i >= 0 {
 		lo += i + 1
 	}

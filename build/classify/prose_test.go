@@ -418,3 +418,20 @@ func TestReadout(t *testing.T) {
 	}
 	expectLines(t, got, want)
 }
+
+// BenchmarkLongSentence measures a pathological sentence of 19 KB
+// without a full stop (PDF extractions make such), which once took
+// seconds because rules re-read the whole sentence for each figure and
+// document.
+func BenchmarkLongSentence(b *testing.B) {
+	text := strings.Repeat("China and Belarus signed an agreement in 2015, trade reached $5 billion in 2019, ", 200)
+	lex, _ := lexicon.Default()
+	r := NewRules(lex, Options{Focus: [2]string{"CHN", "BLR"}})
+	doc := source.New("t.txt", "t.txt", []byte(text))
+	sents := prose.Sentences(doc, prose.Blocks(doc, nil))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var res Result
+		r.Prose(doc, sents, &res)
+	}
+}

@@ -110,7 +110,7 @@ func boundaries(text string) []cut {
 		// a footnote number glued after the sentence: "today.5 Wooing",
 		// "billion.77 Thus", "2018.105 The", "Beijing.[3] The"
 		k := j
-		if m := bracketNote.FindStringIndex(text[j:]); m != nil {
+		if m := bracketNote.FindStringIndex(text[j:min(len(text), j+5)]); m != nil {
 			j += m[1]
 			end = j
 			k = j
@@ -137,7 +137,7 @@ func boundaries(text string) []cut {
 		if c == '.' && !footnote && isAbbreviation(text, i) {
 			continue
 		}
-		if c == '.' && enumerator.MatchString(text[:i+1]) {
+		if c == '.' && i < 12 && enumerator.MatchString(text[:i+1]) {
 			continue // "6. In January–March …": a numbered paragraph goes on
 		}
 		if insideTitle(text, i) {
@@ -162,12 +162,13 @@ func boundaries(text string) []cut {
 // before it (since the last cut) and close soon after: a quoted title or a
 // short quotation, which a period inside does not end.
 func insideTitle(text string, i int) bool {
-	open := strings.LastIndex(text[:i], "“")
-	if open < 0 || strings.LastIndex(text[:i], "”") > open {
+	lo := max(0, i-300) // a title opens at most 300 bytes back: look no further
+	open := strings.LastIndex(text[lo:i], "“")
+	if open < 0 || strings.LastIndex(text[lo:i], "”") > open {
 		return false
 	}
-	end := strings.Index(text[i:], "”")
-	return end >= 0 && end <= 200 && i-open <= 300
+	end := strings.Index(text[i:min(len(text), i+200+len("”"))], "”")
+	return end >= 0 && end <= 200
 }
 
 // isAbbreviation reports whether the period at text[i] ends an
