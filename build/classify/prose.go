@@ -170,6 +170,32 @@ func (st *docState) future(p record.Period) bool {
 	return p.Resolved() && st.anchor.Resolved() && p.Start.After(st.anchor.End)
 }
 
+// planned finds the words that tell an event as yet to come: "is due to
+// meet", "will sign", "is scheduled for".
+var planned = regexp.MustCompile(`(?i)\b(will|shall|would|to be|(?:is|are) due to|expected to|scheduled|plans? to|intends? to|(?:is|are) set to|(?:is|are) to (?:visit|meet|sign|hold|travel|attend)|upcoming|forthcoming)\b`)
+
+// notYet reports an event of a sentence, its word at [at, end), that has
+// not happened when the document was written: dated after the
+// publication and told as planned. An event told as done ("paid an
+// official visit on 3 March 2026") but dated after the publication date
+// in sources.yaml is kept, since the text is the evidence, with a warning
+// that the publication date may be too early (an inferred one often is,
+// and a document may be updated).
+func (st *docState) notYet(f *facts, c span, at, end int, when record.Period, what string, res *Result) bool {
+	if !st.future(when) {
+		return false
+	}
+	if planned.MatchString(f.masked[max(c.start, at-60):min(c.end, end+40)]) {
+		return true
+	}
+	line, col := st.doc.Position(f.s.Start + at)
+	m := st.doc.Meta
+	res.Diags.Add(diag.Warning, "after-publication", st.doc.Path, line, col,
+		"%s dated %s, after the document's publication date %s (%s in sources.yaml): kept as written; check the publication date",
+		what, when.EDTF, m.Published, m.PublishedBasis)
+	return false
+}
+
 // sameOccasion reports a sentence that goes on listing what was signed at
 // the signing told of within the last six sentences: "On the same
 // occasion, …", "In addition, … signed …", "… also signed …".

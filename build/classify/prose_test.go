@@ -343,6 +343,28 @@ func FuzzProse(f *testing.F) {
 	})
 }
 
+// TestAfterPublication: a visit told as done but dated after the
+// publication date in sources.yaml is kept, with a warning at its word; a
+// planned one is not.
+func TestAfterPublication(t *testing.T) {
+	lex, _ := lexicon.Default()
+	r := NewRules(lex, Options{Focus: [2]string{"CHN", "BLR"}})
+	text := "Intro.\n\nOn 3 March 2026, Belarusian Prime Minister Alexander Turchin paid an official visit to Beijing. " +
+		"Chinese Premier Li Qiang is to visit Minsk in May 2026.\n"
+	doc := source.New("t.txt", "seeds/t.txt", []byte(text))
+	s, e, _ := source.ParseEDTFDate("2025")
+	doc.Meta.Published, doc.Meta.PublishedStart, doc.Meta.PublishedEnd, doc.Meta.PublishedBasis = "2025", s, e, "inferred"
+	var res Result
+	r.Prose(doc, prose.Sentences(doc, prose.Blocks(doc, nil)), &res)
+	if len(res.Visits) != 1 || res.Visits[0].Visitor != "Alexander Turchin" || res.Visits[0].When.EDTF != "2026-03-03" {
+		t.Fatalf("want Turchin's visit of 2026-03-03 alone, got %+v", res.Visits)
+	}
+	if len(res.Diags) != 1 || res.Diags[0].Code != "after-publication" || res.Diags[0].Pos() != "seeds/t.txt:3:70" ||
+		!strings.Contains(res.Diags[0].Message, "a visit (official) dated 2026-03-03, after the document's publication date 2025 (inferred in sources.yaml)") {
+		t.Fatalf("want one after-publication warning at seeds/t.txt:3:70, got %v", res.Diags)
+	}
+}
+
 // TestUnresolvedDate: without a publication date, "last year" stays
 // unresolved, with a diagnostic at the claim.
 func TestUnresolvedDate(t *testing.T) {

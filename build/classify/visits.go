@@ -35,7 +35,7 @@ import (
 // of the running context.
 
 var (
-	notSpecific = regexp.MustCompile(`(?i)\b(frequent|frequently|regular|regularly|exchanges? of|mutual visits|every year|each year|annual|times\b|needed to|need to|plans? to|planned|will|would|invited|invitation|expected to|intends? to|agreed to hold|agreed to meet|to be held|will be held|will take place|is to take place|later this year|next year)\b`)
+	notSpecific = regexp.MustCompile(`(?i)\b(frequent|frequently|regular|regularly|exchanges? of|mutual visits|every year|each year|annual|times\b|needed to|need to|plans? to|planned|will|would|invited|invitation|expected to|(?:is|are) due to|scheduled|intends? to|agreed to hold|agreed to meet|to be held|will be held|will take place|is to take place|later this year|next year)\b`)
 	vagueCount  = regexp.MustCompile(`(?i)\b(several|many|numerous|multiple|dozens of|hundreds of|a number of|a series of)\s+(?:\S+\s+){0,2}$`)
 	multiVisit  = regexp.MustCompile(`(?i)\b(two|three|four)\s+(?:(?:state|official|working|separate|bilateral|mutual)\s+)?$`)
 	pronoun     = regexp.MustCompile(`(?i)\b(he|his|him|she|her)\b`)
@@ -126,7 +126,11 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			kind = r.visitKind(f, cue, c)
 		}
 		when := r.eventDate(f, cue.Start, st)
-		if st.future(when) {
+		what := "a visit (" + kind + ")"
+		if kind == "meeting" || kind == "visit" {
+			what = "a " + kind
+		}
+		if st.notYet(f, c, cue.Start, cue.End, when, what, res) {
 			continue // "is due to meet in Minsk in November": not yet
 		}
 		// "visits Beijing and co-chairs the fourth meeting of …": a meeting

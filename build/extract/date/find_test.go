@@ -591,3 +591,16 @@ func TestPartialAnchor(t *testing.T) {
 		{"In March, the bank extended a loan.", ctx2018, []w{{"March", "2018-03", "2018-03-01", "2018-03-31", month, context, 0, 0}}},
 	})
 }
+
+// TestStoryGoesForward: after a day or month, a day of an earlier month
+// without its year is the next year's, unless that lies after the
+// publication date.
+func TestStoryGoesForward(t *testing.T) {
+	nov4 := per("2026-11-04", "2026-11-04", "2026-11-04", day)
+	digest := Anchor{Context: nov4, Published: per("2026-11", "2026-11-01", "2026-11-30", month)}
+	story := Anchor{Context: nov4}
+	check(t, []findTest{
+		{"signed during the visit on 13 October", story, []w{{"13 October", "2027-10-13", "2027-10-13", "2027-10-13", day, context, 0, 0}}},
+		{"signed during the visit on 13 October", digest, []w{{"13 October", "2026-10-13", "2026-10-13", "2026-10-13", day, context, 0, 0}}},
+	})
+}

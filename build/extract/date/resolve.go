@@ -185,9 +185,12 @@ func (pt point) resolve(a Anchor) (s span, b record.Basis, ok bool) {
 			y = as.Year() + pt.off
 			// a story goes forward: after "in November 2025", "in June" is
 			// the next June (the context is one month or day, the point a
-			// month or day of an earlier month)
+			// month or day of an earlier month), but not past the
+			// publication: in a digest of 4 November 2026, "signed during
+			// the visit on 13 October" is the October before
 			if pt.rel == fromPartial && b == record.Context && as.Month() == ae.Month() && as.Year() == ae.Year() &&
-				(pt.unit == uMonth || pt.unit == uDay) && pt.n >= 1 && pt.n < int(as.Month()) {
+				(pt.unit == uMonth || pt.unit == uDay) && pt.n >= 1 && pt.n < int(as.Month()) &&
+				!(a.Published.Resolved() && ymd(y+1, pt.n, max(d, 1)).After(a.Published.End)) {
 				y++
 			}
 			if pt.monthDir != 0 {

@@ -245,6 +245,11 @@ func Blocks(doc *source.Doc, skip []Span) []Block {
 		case noteHeading.MatchString(t):
 			tail = record.Footnote
 			add(l, record.Footnote, true)
+		case tail == record.Reference && l.kind == prose && afterword(t):
+			// a sentence of the body after the reference list: text
+			// appended to an article ("On 3 March 2026, the Prime
+			// Minister paid …") is not an entry of it
+			add(l, record.Body, false)
 		case tail != record.Body:
 			add(l, tail, false)
 		case l.kind == number:
@@ -289,6 +294,33 @@ func Blocks(doc *source.Doc, skip []Span) []Block {
 	flush()
 	return blocks
 }
+
+// afterword reports a line after a References heading that is a sentence
+// of running text, not an entry: no citation feature (a URL, a quoted
+// title, a language tag, an author at its start), no year among its first
+// words as an author-year entry has ("Tozik, A. 2014. How …"), at least
+// eight words, a third of them in lower case, and a final full stop, question or
+// exclamation mark.
+func afterword(t string) bool {
+	words := strings.Fields(t)
+	if len(words) < 8 || citationScore(t) > 0 || !strings.ContainsAny(t[len(t)-1:], ".!?") || bulletLine.MatchString(t) {
+		return false
+	}
+	lower := 0
+	for i, w := range words {
+		if i < 5 && entryYear.MatchString(w) {
+			return false
+		}
+		if r := []rune(w)[0]; unicode.IsLower(r) || unicode.IsDigit(r) {
+			lower++
+		}
+	}
+	return 3*lower >= len(words)
+}
+
+// entryYear is the year of an author-year reference entry: "2014.",
+// "(2014)", "2024a.".
+var entryYear = regexp.MustCompile(`^(\((1[89]|20)\d\d[a-z]?\)[.,:]?|(1[89]|20)\d\d[a-z]?\.)$`)
 
 // bulletLine starts a list item: "- …", "• …".
 var bulletLine = regexp.MustCompile(`^[-•*–·▪◦][ \t]+\S`)

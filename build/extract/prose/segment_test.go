@@ -107,6 +107,36 @@ func TestNumberedAndBracketed(t *testing.T) {
 	}
 }
 
+// TestAfterReferences: a sentence of running text after the reference
+// list is body again; the entries, the licence line without a final stop
+// and a title-case item stay references.
+func TestAfterReferences(t *testing.T) {
+	text := "Body text about trade.\n\nReferences\n" +
+		"Tozik, A. 2014. How Belarusians View China and Its People in the New Era. Beijing: World Knowledge Press.\n" +
+		"Xi Jinping Holds Talks with Belarusian President Lukashenko in Beijing on Friday.\n" +
+		"© 2025 the author(s), published by De Gruyter on behalf of the university\n" +
+		"- The Evolution of Religious Policy in Contemporary Belarus\n\n" +
+		"On 3 March 2026, Belarusian Prime Minister Alexander Turchin paid an official visit to Beijing.\n"
+	doc := source.New("t.txt", "t.txt", []byte(text))
+	var got []string
+	for _, s := range Sentences(doc, Blocks(doc, nil)) {
+		got = append(got, string(s.Section)+": "+s.Text)
+	}
+	want := []string{
+		"body: Body text about trade.",
+		"reference: References",
+		"reference: Tozik, A. 2014.",
+		"reference: How Belarusians View China and Its People in the New Era.",
+		"reference: Beijing: World Knowledge Press.",
+		"reference: Xi Jinping Holds Talks with Belarusian President Lukashenko in Beijing on Friday.\n© 2025 the author(s), published by De Gruyter on behalf of the university",
+		"reference: - The Evolution of Religious Policy in Contemporary Belarus",
+		"body: On 3 March 2026, Belarusian Prime Minister Alexander Turchin paid an official visit to Beijing.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func FuzzSentences(f *testing.F) {
 	f.Add(paper)
 	f.Add("a.1 B\n\n2\nX, “T,” Y, 4.\nc d e f.\n")
