@@ -128,7 +128,9 @@ func (r *Rules) figureTopic(f *facts, q quantity.Quantity, c span) (topicTerm, b
 			if d > 4 {
 				continue
 			}
-			d += 2 // prefer the term before the figure
+			if d > 0 {
+				d += 2 // prefer the term before the figure …
+			} // … unless the figure qualifies the noun right after it: "of the CNY 3.5 billion credit line"
 		default:
 			continue
 		}
@@ -726,7 +728,12 @@ func (f *facts) figureDate(q quantity.Quantity) (date.Match, bool) {
 			// earlier": a date after a base figure is the base's; "surged
 			// 45% to $812 million in January–June" dates both
 			base := baseBefore.MatchString(lastWords(f.masked[:o.Start], 3))
-			later = later || d.Start >= q.End && o.Start >= q.End && o.End <= d.Start && !equivalent && base
+			// "the first $85 million tranche of the CNY 3.5 billion credit
+			// line opened by China Development Bank in June": a date in a
+			// participle phrase after a later figure dates that figure's
+			// noun
+			attached := o.End <= d.Start && words(f.masked[o.End:d.Start]) <= 10 && ownAct.MatchString(f.masked[o.End:d.Start])
+			later = later || d.Start >= q.End && o.Start >= q.End && o.End <= d.Start && !equivalent && (base || attached)
 		}
 		if !later {
 			g.dates = append(g.dates, d)
@@ -734,6 +741,10 @@ func (f *facts) figureDate(q quantity.Quantity) (date.Match, bool) {
 	}
 	return g.nearestDate(q.Start)
 }
+
+// ownAct is a participle of an act that a figure's noun had of its own:
+// "opened", "signed", "granted" in June.
+var ownAct = regexp.MustCompile(`(?i)\b(opened|signed|granted|extended|approved|agreed|arranged|launched|established|set up|announced|concluded)\b`)
 
 var baseBefore = regexp.MustCompile(`(?i)\b(from|than|compared with|compared to|against|versus|vs\.?)\s*$`)
 
