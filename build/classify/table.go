@@ -376,7 +376,8 @@ func other(pair [2]string, c string) string {
 var (
 	shareWord  = regexp.MustCompile(`(?i)\bshare\b`)
 	growthWord = regexp.MustCompile(`(?i)\b(growth|change|increase|y/y|yoy|year on year|year-on-year)\b`)
-	exportsOf  = regexp.MustCompile(`(?i)\b(?:\p{L}+\s+)?exports\s+(?:to|from)\s+\p{Lu}\p{L}+`)
+	// "Belarusian exports to China", "exports are Belarusian sales to China"
+	exportsOf = regexp.MustCompile(`(?i)\b(?:\p{L}+\s+)?exports\s+(?:(?:are|is|mean|:)\s+(?:\p{L}+\s+){1,3})?(?:to|from)\s+\p{Lu}\p{L}+`)
 )
 
 // exportsPhrase returns the first "… exports to X" phrase of a caption.

@@ -27,12 +27,22 @@ type Layout string
 
 // The layouts.
 const (
-	Pipe    Layout = "pipe"    // Year | 2013 | 2014 |
-	Tab     Layout = "tab"     // Year\t2013\t2014
-	Aligned Layout = "aligned" // Year    2013    2014   (two or more spaces)
+	Pipe      Layout = "pipe"      // Year | 2013 | 2014 |
+	Tab       Layout = "tab"       // Year\t2013\t2014
+	Aligned   Layout = "aligned"   // Year    2013    2014   (two or more spaces)
+	Semicolon Layout = "semicolon" // year;exports;imports (CSV with decimal commas)
+	Comma     Layout = "comma"     // year,exports_usd_m,imports_usd_m (CSV pasted into text)
 )
 
-var layouts = []Layout{Pipe, Tab, Aligned}
+// layouts in the order they are tried: a separator that cannot occur
+// inside a number first, so "1,540" in a pipe or aligned table stays one
+// number.
+var layouts = []Layout{Pipe, Tab, Aligned, Semicolon, Comma}
+
+// delimited reports a layout of delimiter-separated values, whose rows must
+// all have the header's number of cells: prose has commas too, never in
+// the same number on consecutive lines with numbers between them.
+func delimited(l Layout) bool { return l == Comma || l == Semicolon }
 
 // Cell is a span of the document with its text.
 type Cell struct {
@@ -109,6 +119,9 @@ func block(doc *source.Doc, lines []line, i int) (*Table, int, diag.List) {
 		if len(first) < minCells(lay) || isRule(first) {
 			continue
 		}
+		if delimited(lay) && !csvLine(first) {
+			continue
+		}
 		var rows [][]Cell
 		j := i
 		for ; j < len(lines); j++ {
@@ -116,7 +129,7 @@ func block(doc *source.Doc, lines []line, i int) (*Table, int, diag.List) {
 			if isRule(cells) {
 				continue
 			}
-			if len(cells) < minCells(lay) {
+			if len(cells) < minCells(lay) || delimited(lay) && (len(cells) != len(first) || !csvLine(cells)) {
 				break
 			}
 			rows = append(rows, cells)
@@ -185,6 +198,23 @@ func split(l line, lay Layout) []Cell {
 		for _, m := range tabRun.FindAllStringIndex(l.text, -1) {
 			cuts = append(cuts, [2]int{m[0], m[1]})
 		}
+	case Semicolon, Comma:
+		sep := byte(',')
+		if lay == Semicolon {
+			sep = ';'
+		}
+		quoted := false
+		for k := 0; k < len(l.text); k++ {
+			switch c := l.text[k]; {
+			case c == '"':
+				quoted = !quoted
+			case c == sep && !quoted:
+				cuts = append(cuts, [2]int{k, k + 1})
+			}
+		}
+		if len(cuts) == 0 {
+			return nil
+		}
 	case Aligned:
 		for _, m := range spaceRun.FindAllStringIndex(strings.TrimRight(l.text, " \t"), -1) {
 			if m[0] == 0 {
@@ -204,6 +234,9 @@ func split(l line, lay Layout) []Cell {
 			end = cuts[k][0]
 		}
 		a, b := trim(l.text, prev, end)
+		if delimited(lay) && b-a >= 2 && l.text[a] == '"' && l.text[b-1] == '"' {
+			a, b = a+1, b-1 // a quoted field: "1,540"
+		}
 		cells = append(cells, Cell{Text: l.text[a:b], Start: l.start + a, End: l.start + b, Line: l.n})
 		if k < len(cuts) {
 			prev = cuts[k][1]
@@ -226,6 +259,17 @@ var (
 	spaceRun = regexp.MustCompile(`[ \x{00a0}]{2,}|\t+`)
 	ruleCell = regexp.MustCompile(`^[-=:+–—_ ]*$`)
 )
+
+// csvLine reports cells that read as one record of delimited values, not
+// a sentence with commas: no cell of more than four words.
+func csvLine(cells []Cell) bool {
+	for _, c := range cells {
+		if len(strings.Fields(c.Text)) > 4 {
+			return false
+		}
+	}
+	return true
+}
 
 // trim narrows [a, b) of s to exclude surrounding white space.
 func trim(s string, a, b int) (int, int) {
@@ -288,7 +332,8 @@ func build(doc *source.Doc, lines []line, i, j int, lay Layout, rows [][]Cell) (
 	}
 	headerText := make([]string, width)
 	for k, h := range header {
-		headerText[k] = h.Text
+		// a column name of a data file: "exports_usd_m" reads "exports usd m"
+		headerText[k] = strings.ReplaceAll(h.Text, "_", " ")
 	}
 	// a header written on two lines: "Exports / to China", "Share of China /
 	// in trade, %"; each word goes to the column it stands over
@@ -419,8 +464,8 @@ func (t *Table) readCaption(lines []line, i int) {
 	}
 	l := lines[k]
 	text := strings.TrimSpace(l.text)
-	if text == "" || split(l, t.Layout) != nil && len(split(l, t.Layout)) >= minCells(t.Layout) {
-		return
+	if cells := split(l, t.Layout); text == "" || len(cells) >= minCells(t.Layout) && (!delimited(t.Layout) || csvLine(cells)) {
+		return // a row, not a caption (a sentence has commas too)
 	}
 	if len(text) > maxCaption || sentenceInside.MatchString(text) {
 		// a paragraph of running text is no caption, but its sentence that
@@ -480,6 +525,15 @@ func (t *Table) readCaption(lines []line, i int) {
 			t.UnitText = text[m[2]:m[3]]
 			t.UnitCell = &Cell{Text: t.UnitText, Start: c.Start + m[2], End: c.Start + m[3], Line: c.Line + strings.Count(c.Text[:m[2]], "\n")}
 			t.Title = strings.TrimSpace(c.Text[:m[0]] + c.Text[m[1]:])
+		}
+	}
+	if t.UnitText == "" {
+		// "Here are the customs figures for the past five years, in
+		// millions of US dollars (exports are …):"
+		if m := unitWords.FindStringIndex(c.Text); m != nil {
+			t.UnitText = c.Text[m[0]:m[1]]
+			t.UnitCell = &Cell{Text: t.UnitText, Start: c.Start + m[0], End: c.Start + m[1], Line: c.Line + strings.Count(c.Text[:m[0]], "\n")}
+			t.Title = strings.TrimRight(strings.TrimSuffix(strings.TrimSpace(c.Text[:m[0]]), " in"), " ,;") + " " + c.Text[m[1]:]
 		}
 	}
 	t.Title = strings.TrimRight(strings.Join(strings.Fields(t.Title), " "), " .,:;")

@@ -69,6 +69,30 @@ func TestFind(t *testing.T) {
 			want: []wantTable{{Pipe, "Exports", "USD million", "", YearsAsColumns, 2, 4, "Exports", "Q1 2024", "1,204.5", 1204.5}},
 		},
 		{
+			name: "comma-separated values after a sentence giving the unit, snake_case header",
+			text: "Here are the customs figures for the past five years, in millions of US dollars (exports are Belarusian sales to China):\n\n" +
+				"year,exports_usd_m,imports_usd_m\n" +
+				"2021,1540,4120\n" +
+				"2022,\"1,870\",5350\n" +
+				"2023,2260,5690\n\n" +
+				"Prose again, with commas, that is no row.\n",
+			want: []wantTable{{Comma, "Here are the customs figures for the past five years (exports are Belarusian sales to China)", "millions of US dollars", "", YearsAsRows, 3, 6, "exports_usd_m", "2021", "1540", 1540}},
+		},
+		{
+			name: "semicolon-separated values with decimal commas",
+			text: "Chinese direct investment in Belarus (USD million)\n" +
+				"Year;Inflow;Stock\n" +
+				"2022;181,75;651,80\n" +
+				"2023;−8,15;607,28\n",
+			want: []wantTable{{Semicolon, "Chinese direct investment in Belarus", "USD million", "", YearsAsRows, 2, 4, "Inflow", "2022", "181,75", 181.75}},
+		},
+		{
+			name: "sentences with commas on consecutive lines are not a table",
+			text: "In 2021, exports rose, imports fell, and the balance, at 5, improved.\n" +
+				"In 2022, exports rose again, imports, too, grew, and the rest, 7, held.\n" +
+				"In 2023, it was 3, 4, 5.\n",
+		},
+		{
 			name: "prose with double spaces is not a table",
 			text: "in the 2010s, the transport sector   ጀ  primarily, road and railway transport services   ጀ \n" +
 				"accounted for about 5-6% of the countrys GDP.  Belaruss share  in global transport\n",
