@@ -151,7 +151,26 @@ var entryDash = regexp.MustCompile(`^\s*(?:[–—:]|-{1,2})\s`)
 // follows it, or the date that is the whole sentence: the heading of a
 // dated entry.
 func entryDate(f *facts) (record.Period, bool) {
-	for _, d := range f.dates {
+	for k, d := range f.dates {
+		if strings.Trim(f.masked[:d.Start], " \t-•*–·▪◦") == "" && d.Period.Resolved() && k+1 < len(f.dates) {
+			// "2013, July — …", "2014 (January) — …": the year, then its month
+			m := f.dates[k+1]
+			if gap := f.masked[d.End:m.Start]; (strings.TrimSpace(gap) == "," || strings.TrimSpace(gap) == "(") &&
+				m.Period.Resolved() && !m.Period.Start.Before(d.Period.Start) && !m.Period.End.After(d.Period.End) &&
+				entryDash.MatchString(strings.TrimPrefix(strings.TrimLeft(f.masked[m.End:], " "), ")")) {
+				return m.Period, true
+			}
+		}
+		if strings.Trim(f.masked[:d.Start], " \t-•*–·▪◦") == "" && d.Period.Resolved() {
+			// "2014 (January) — …": a month in brackets reads as no date alone
+			rest := f.masked[d.End:]
+			if m := monthInBrackets.FindStringSubmatch(rest); m != nil && entryDash.MatchString(rest[len(m[0]):]) {
+				both := m[1] + " " + f.masked[d.Start:d.End]
+				if ms := date.Find(both, date.Anchor{}); len(ms) == 1 && ms[0].Period.Resolved() && ms[0].Period.Text == both {
+					return ms[0].Period, true
+				}
+			}
+		}
 		if strings.Trim(f.masked[:d.Start], " \t-•*–·▪◦") == "" && d.Period.Resolved() &&
 			(entryDash.MatchString(f.masked[d.End:]) || strings.Trim(f.masked[d.End:], " .:") == "" || entryPlace.MatchString(f.masked[d.End:])) {
 			// "May 2015 – …", a date alone ("1–2 September."), or a date and a
@@ -161,6 +180,8 @@ func entryDate(f *facts) (record.Period, bool) {
 	}
 	return record.Period{}, false
 }
+
+var monthInBrackets = regexp.MustCompile(`^\s*\(\s*(\p{Lu}\p{Ll}+)\s*\)`)
 
 var entryPlace = regexp.MustCompile(`^,\s*\p{Lu}[\p{L}'’ -]{1,30}:\s`)
 

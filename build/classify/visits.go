@@ -37,6 +37,9 @@ import (
 var (
 	notSpecific = regexp.MustCompile(`(?i)\b(frequent|frequently|regular|regularly|exchanges? of|mutual visits|every year|each year|annual|times\b|needed to|need to|plans? to|planned|will|would|invited|invitation|expected to|(?:is|are) due to|scheduled|intends? to|agreed to hold|agreed to meet|to be held|will be held|will take place|is to take place|later this year|next year)\b`)
 	vagueCount  = regexp.MustCompile(`(?i)\b(several|many|numerous|multiple|dozens of|hundreds of|a number of|a series of)\s+(?:\S+\s+){0,2}$`)
+	// talks held at a distance are no visit or meeting: "hold talks by
+	// video link", "spoke by telephone"
+	remote      = regexp.MustCompile(`(?i)\b(by (?:tele)?phone|by video(?:\s*link|\s*conference)?|via video(?:\s*link)?|video ?conference|videoconference|(?:tele)?phone (?:call|conversation|talks)|online (?:talks|meeting|summit))\b`)
 	multiVisit  = regexp.MustCompile(`(?i)\b(two|three|four)\s+(?:(?:state|official|working|separate|bilateral|mutual)\s+)?$`)
 	pronoun     = regexp.MustCompile(`(?i)\b(he|his|him|she|her)\b`)
 	prepTo      = regexp.MustCompile(`(?i)\b(to|in|at|into)\s*$`)
@@ -67,7 +70,7 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 			}
 		}
 		window := f.masked[max(c.start, cue.Start-60):min(c.end, cue.End+40)]
-		if notSpecific.MatchString(window) || vagueCount.MatchString(before) || countedBefore(f, cue.Start, c) {
+		if notSpecific.MatchString(window) || remote.MatchString(window) || vagueCount.MatchString(before) || countedBefore(f, cue.Start, c) {
 			continue
 		}
 		// "after the talks", "the visit follows …": a definite reference
