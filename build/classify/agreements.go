@@ -774,6 +774,10 @@ func (r *Rules) nonVenues(f *facts, a, b int) []string {
 
 // agreementDate dates the event: the nearest date of the sentence, or the
 // previous sentence's date when the clause refers back to it.
+// thenRef points back to a time told before: "signed then", "on that
+// occasion".
+var thenRef = regexp.MustCompile(`(?i)\b(?:signed|concluded|adopted|initialled|exchanged) then\b|\bthen (?:signed|concluded)\b|\bat that time\b|\bon that occasion\b`)
+
 func (r *Rules) agreementDate(f *facts, k lexicon.Match, c span, st *docState) (record.Period, record.Basis) {
 	if d, ok := f.clauseDate(k.Start); ok && d.Open != date.Since && d.Open != date.Until && !validity.MatchString(lastWords(f.masked[:d.Start], 1)) {
 		return d.Period, d.Period.Basis
@@ -791,6 +795,17 @@ func (r *Rules) agreementDate(f *facts, k lexicon.Match, c span, st *docState) (
 		p := st.lastVisit.When
 		p.Basis = record.Context
 		return p, record.Context
+	}
+	if thenRef.MatchString(f.masked[c.start:c.end]) {
+		// "the spring of 2023, when the President paid a state visit …; a
+		// package of sixteen documents was signed then": the date told last
+		for i := len(f.dates) - 1; i >= 0; i-- {
+			if d := f.dates[i]; d.End <= k.Start && d.Period.Resolved() {
+				p := d.Period
+				p.Basis = record.Context
+				return p, record.Context
+			}
+		}
 	}
 	if p, ok := st.contextDate(f); ok {
 		return p, record.Context

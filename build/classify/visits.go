@@ -435,8 +435,25 @@ func (r *Rules) roleVisitor(f *facts, cue lexicon.Match, c span) (string, string
 			return title + " of " + r.Lex.CountryName(m.Key), m.Key, true
 		}
 	}
+	// "when the President paid a state visit to China": a role of no
+	// country, the subject of a visit to one country of the pair, is the
+	// other's
+	if definiteRole.MatchString(seg[:role.Start]) && words(seg[role.End:]) <= 3 && topRole[role.Key] {
+		if host, _ := r.destination(f, cue, c, ""); r.focus(host) && len(r.Lex.CountryDict.Find(seg)) == 0 {
+			o := r.other(host)
+			title := strings.ToUpper(role.Key[:1]) + strings.ReplaceAll(role.Key[1:], "_", " ")
+			return title + " of " + r.Lex.CountryName(o), o, true
+		}
+	}
 	return "", "", false
 }
+
+// topRole is an office a country has one holder of.
+var topRole = map[string]bool{"president": true, "vice_president": true, "premier": true, "vice_premier": true, "foreign_minister": true, "defence_minister": true, "speaker": true}
+
+// definiteRole ends with the article or possessive before a role: "the
+// President", "our Prime Minister".
+var definiteRole = regexp.MustCompile(`(?i)\b(the|our)\s+$`)
 
 var bodyWord = regexp.MustCompile(`(?i)\b(committee|commission|working group|council)\b`)
 
