@@ -486,12 +486,19 @@ func (s *scan) numeral(k int) (numeral, bool) {
 		if !ok {
 			return numeral{}, false
 		}
-		last := k
-		// "twenty-five"
-		if v >= 20 && math.Mod(v, 10) == 0 && k+2 < n && s.isPunct(k+1, "-") &&
-			s.toks[k+1].gap == noGap && s.toks[k+2].gap == noGap && s.toks[k+2].kind == wordTok {
-			if u, ok := s.f.g.numerals[s.lower(k+2)]; ok && u < 10 {
-				v, last = v+u, k+2
+		v, last := s.tens(k, v)
+		// "three hundred and twenty million": hundreds, then tens and units
+		if v < 10 && last+1 < n && s.isWord(last+1, "hundred") {
+			v, last = v*100, last+1
+			j := last + 1
+			if j < n && s.isWord(j, "and") {
+				j++
+			}
+			if j < n && s.toks[j].kind == wordTok {
+				if u, ok := s.f.g.numerals[s.lower(j)]; ok && u < 100 {
+					u, e := s.tens(j, u)
+					v, last = v+u, e
+				}
 			}
 		}
 		// "one point eight billion": decimals spelled digit by digit
@@ -513,6 +520,18 @@ func (s *scan) numeral(k int) (numeral, bool) {
 		return numeral{first: k, last: last, value: v, word: true}, true
 	}
 	return numeral{}, false
+}
+
+// tens reads "twenty-five" from the tens word v at token k: its value and
+// last token.
+func (s *scan) tens(k int, v float64) (float64, int) {
+	if v >= 20 && math.Mod(v, 10) == 0 && k+2 < len(s.toks) && s.isPunct(k+1, "-") &&
+		s.toks[k+1].gap == noGap && s.toks[k+2].gap == noGap && s.toks[k+2].kind == wordTok {
+		if u, ok := s.f.g.numerals[s.lower(k+2)]; ok && u < 10 {
+			return v + u, k + 2
+		}
+	}
+	return v, k
 }
 
 // parse reads the number written in tokens first through last.

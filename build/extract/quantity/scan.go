@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -141,7 +142,9 @@ func scanNumber(text string, i int) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if (r == '\u00a0' || r == '\u202f' || r == '\u2009') && firstGroup <= 3 {
+		// a plain space groups digits only after a currency, where a
+		// number cannot follow another: "USD 5 130.6 mln"
+		if (r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == ' ' && currencyBefore.MatchString(text[max(0, i-5):i])) && firstGroup <= 3 {
 			k := j + size
 			if e := digits(text, k); e-k == 3 {
 				j = e
@@ -152,6 +155,9 @@ func scanNumber(text string, i int) int {
 	}
 	return j
 }
+
+// currencyBefore ends with a currency written before its amount.
+var currencyBefore = regexp.MustCompile(`(?:USD|EUR|CNY|BYN|RUB|US\$|\$|€|Br)\s?$`)
 
 func digits(text string, i int) int {
 	for i < len(text) && isDigit(text[i]) {
