@@ -293,7 +293,7 @@ func (s *scan) core(i, j int, ahead bool) (Quantity, int, bool) {
 		return Quantity{}, 0, false
 	}
 	r := reading{first: j, last: lo.last, lo: lo, scale: 1}
-	if hi, ok := s.rangeEnd(lo.last+1, code, lo); ok {
+	if hi, ok := s.rangeEnd(lo.last+1, code, lo, j > 0 && s.isWord(j-1, "between")); ok {
 		r.hi, r.ranged, r.last = hi, true, hi.last
 	}
 	k = r.last + 1
@@ -352,7 +352,7 @@ func (s *scan) core(i, j int, ahead bool) (Quantity, int, bool) {
 	if h, ok := s.termAt(classPercent, k); ok && r.scale == 1 && !r.lo.article {
 		if !r.ranged {
 			// "5%–6%"
-			if hi, ok := s.rangeEnd(h.last+1, "", r.lo); ok {
+			if hi, ok := s.rangeEnd(h.last+1, "", r.lo, false); ok {
 				if h2, ok := s.termAt(classPercent, hi.last+1); ok {
 					r.hi, r.ranged = hi, true
 					return s.make(Percent, unitPercent, r, h2.last)
@@ -544,11 +544,12 @@ func (s *scan) parse(first, last int) (numeral, bool) {
 }
 
 // rangeEnd reads the high end of a range at token k: a dash and a number
-// larger than lo, with the currency symbol repeated or not ("$30–$60"). A
-// negative low end takes no range: "-1-1" is no range from -1 to 1.
-func (s *scan) rangeEnd(k int, code string, lo numeral) (numeral, bool) {
+// larger than lo, with the currency symbol repeated or not ("$30–$60"),
+// or after "between", "and" and a number ("between USD 5 and 7 billion").
+// A negative low end takes no range: "-1-1" is no range from -1 to 1.
+func (s *scan) rangeEnd(k int, code string, lo numeral, between bool) (numeral, bool) {
 	n := len(s.toks)
-	if lo.word || lo.article || lo.value < 0 || k+1 >= n || !s.isDash(k) {
+	if lo.word || lo.article || lo.value < 0 || k+1 >= n || !(s.isDash(k) || between && s.isWord(k, "and")) {
 		return numeral{}, false
 	}
 	m := k + 1

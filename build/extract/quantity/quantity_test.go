@@ -282,6 +282,7 @@ func TestFindMultiple(t *testing.T) {
 		{"three hundred million dollars", []want{{text: "three hundred million dollars", kind: Money, value: 3e8, unit: "USD"}}},
 		{"around nine billion dollars", []want{{text: "nine billion dollars", kind: Money, value: 9e9, unit: "USD", qual: record.Approx, qualText: "around"}}},
 		{"one point eight billion dollars", []want{{text: "one point eight billion dollars", kind: Money, value: 1.8e9, unit: "USD"}}},
+		{"credit commitments of between USD 5 and 7 billion", []want{{text: "USD 5 and 7 billion", kind: Money, value: 5e9, high: 7e9, unit: "USD"}}},
 		{"a loan agreement for three hundred and twenty million dollars", []want{{text: "three hundred and twenty million dollars", kind: Money, value: 3.2e8, unit: "USD"}}},
 		{"two hundred eighty-five million dollars", []want{{text: "two hundred eighty-five million dollars", kind: Money, value: 2.85e8, unit: "USD"}}},
 		{"imports in 2022 were USD 5 130.6 mln", []want{{text: "USD 5 130.6 mln", kind: Money, value: 5.1306e9, unit: "USD"}}},
