@@ -1,6 +1,7 @@
 package table
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/claimpack/claimpack/build/diag"
@@ -58,13 +59,26 @@ func (t *Table) Orient() Orientation {
 			return false
 		}
 		for _, c := range cells {
-			if _, ok := date.ParseLabel(c.Text); !ok {
+			if _, ok := t.period(c.Text); !ok {
 				return false
 			}
 		}
 		return true
 	}
 	if periods(t.Header[1:]) {
+		return YearsAsColumns
+	}
+	// periods, then columns derived from them: "| Jan | Feb | Mar |
+	// January–March 2026 | January–March 2025 | Change, % |"
+	n := 0
+	for _, h := range t.Header[1:] {
+		if _, ok := t.period(h.Text); ok {
+			n++
+		} else if !derivedColumn.MatchString(h.Text) {
+			n = -1 << 20
+		}
+	}
+	if n >= 2 {
 		return YearsAsColumns
 	}
 	first := make([]Cell, len(t.Rows))
@@ -107,6 +121,12 @@ func (t *Table) Cells(doc *source.Doc) ([]DataCell, diag.List) {
 			case YearsAsColumns:
 				dc.Label, dc.Time = r[0], t.Header[k+1]
 				dc.LabelText = r[0].Text
+				if _, ok := t.period(dc.Time.Text); !ok {
+					// a change column: the row's series, its header's
+					// unit, the latest period of the table
+					dc.LabelText = r[0].Text + ", " + t.headerText(k+1)
+					dc.Time = t.latest()
+				}
 			case YearsAsRows:
 				dc.Label, dc.Time = t.Header[k+1], r[0]
 				dc.LabelText = t.headerText(k + 1)
@@ -114,7 +134,7 @@ func (t *Table) Cells(doc *source.Doc) ([]DataCell, diag.List) {
 				dc.Label, dc.Time = r[0], t.Header[k+1]
 				dc.LabelText = r[0].Text
 			}
-			if p, ok := date.ParseLabel(dc.Time.Text); ok && orient != NoPeriods {
+			if p, ok := t.period(dc.Time.Text); ok && orient != NoPeriods {
 				dc.Period = p
 			} else {
 				dc.Period = record.Period{Basis: record.Unresolved}
@@ -123,6 +143,51 @@ func (t *Table) Cells(doc *source.Doc) ([]DataCell, diag.List) {
 		}
 	}
 	return out, diags
+}
+
+// derivedColumn is the header of a column computed from the period
+// columns before it: a change, a growth rate, a share.
+var derivedColumn = regexp.MustCompile(`(?i)\b(change|growth|increase|decrease|y/y|yoy|year[- ]on[- ]year|share)\b|%`)
+
+// captionYear is a year the caption names.
+var captionYear = regexp.MustCompile(`\b(?:1[89]|20)\d\d\b`)
+
+// period reads a period label. A month or quarter without its year
+// ("Jan", "Q1") takes the one year the caption names ("by month, 2026"),
+// with basis context.
+func (t *Table) period(s string) (record.Period, bool) {
+	if p, ok := date.ParseLabel(s); ok {
+		return p, true
+	}
+	years := captionYear.FindAllString(t.Title, -1)
+	if len(years) == 0 || strings.TrimSpace(s) == "" {
+		return record.Period{}, false
+	}
+	for _, y := range years[1:] {
+		if y != years[0] {
+			return record.Period{}, false
+		}
+	}
+	p, ok := date.ParseLabel(strings.TrimSpace(s) + " " + years[0])
+	if !ok || p.Start.Year() != p.End.Year() {
+		return record.Period{}, false
+	}
+	p.Text, p.Basis = s, record.Context
+	return p, true
+}
+
+// latest is the header cell of the table's latest period.
+func (t *Table) latest() Cell {
+	var best Cell
+	var end record.Period
+	for _, h := range t.Header[1:] {
+		// on a tie, the longer period: the change of "January–March" over
+		// a year before, not of "Mar"
+		if p, ok := t.period(h.Text); ok && (best.Text == "" || p.End.After(end.End) || p.End.Equal(end.End) && p.Start.Before(end.Start)) {
+			best, end = h, p
+		}
+	}
+	return best
 }
 
 // headerText is the whole text of header column k.

@@ -87,6 +87,14 @@ func TestFind(t *testing.T) {
 			want: []wantTable{{Semicolon, "Chinese direct investment in Belarus", "USD million", "", YearsAsRows, 2, 4, "Inflow", "2022", "181,75", 181.75}},
 		},
 		{
+			name: "months without their year take the caption's; a change column takes the latest period",
+			text: "Table 1. Trade in goods with China by month, 2026 (thousand US dollars)\n\n" +
+				"| Indicator | Jan | Feb | January–February 2026 | January–February 2025 | Change, % |\n" +
+				"|---|---:|---:|---:|---:|---:|\n" +
+				"| Exports to China | 148 312.6 | 139 874.0 | 288 186.6 | 262 118.3 | +9.9 |\n",
+			want: []wantTable{{Pipe, "Table 1. Trade in goods with China by month, 2026", "thousand US dollars", "", YearsAsColumns, 1, 5, "Exports to China", "Jan", "148 312.6", 148312.6}},
+		},
+		{
 			name: "sentences with commas on consecutive lines are not a table",
 			text: "In 2021, exports rose, imports fell, and the balance, at 5, improved.\n" +
 				"In 2022, exports rose again, imports, too, grew, and the rest, 7, held.\n" +
@@ -125,6 +133,35 @@ func TestFind(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMonthColumns: the periods of month columns without a year and of a
+// change column.
+func TestMonthColumns(t *testing.T) {
+	text := "Table 1. Trade in goods with China by month, 2026 (thousand US dollars)\n\n" +
+		"| Indicator | Jan | Feb | January–February 2026 | January–February 2025 | Change, % |\n" +
+		"|---|---:|---:|---:|---:|---:|\n" +
+		"| Exports to China | 148 312.6 | 139 874.0 | 288 186.6 | 262 118.3 | +9.9 |\n"
+	doc := source.New("t.txt", "t.txt", []byte(text))
+	tables, _ := Find(doc)
+	if len(tables) != 1 {
+		t.Fatalf("found %d tables", len(tables))
+	}
+	cells, _ := tables[0].Cells(doc)
+	var got []string
+	for _, c := range cells {
+		got = append(got, c.LabelText+" "+c.Period.EDTF+" "+string(c.Period.Basis))
+	}
+	want := []string{
+		"Exports to China 2026-01 context",
+		"Exports to China 2026-02 context",
+		"Exports to China 2026-01/2026-02 explicit",
+		"Exports to China 2025-01/2025-02 explicit",
+		"Exports to China, Change, % 2026-01/2026-02 explicit",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
