@@ -83,11 +83,7 @@ func TestNumberedAndBracketed(t *testing.T) {
 		"4 December 2023 – Lukashenko meets Xi Jinping.\n\n" +
 		"Notes\n¹ Converted at the official rate (CNY 1 = USD 0.14).\n² Disbursements totalled USD 2.2 billion.\n\n" +
 		"Reference data:\n- trade in goods, 2025: USD 8.97 billion;\n• 17 April, Beijing: talks with Wang Yi;\n"
-	doc := source.New("t.txt", "t.txt", []byte(text))
-	var got []string
-	for _, s := range Sentences(doc, Blocks(doc, nil)) {
-		got = append(got, s.Text)
-	}
+	got := sentenceLines(text, false)
 	want := []string{
 		"On 12.05.2022 the minister paid a visit to Beijing.",
 		"The ministers discussed trade.",
@@ -102,9 +98,7 @@ func TestNumberedAndBracketed(t *testing.T) {
 		"- trade in goods, 2025: USD 8.97 billion;",
 		"• 17 April, Beijing: talks with Wang Yi;",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	expectLines(t, got, want)
 }
 
 // TestAfterReferences: a sentence of running text after the reference
@@ -117,11 +111,7 @@ func TestAfterReferences(t *testing.T) {
 		"© 2025 the author(s), published by De Gruyter on behalf of the university\n" +
 		"- The Evolution of Religious Policy in Contemporary Belarus\n\n" +
 		"On 3 March 2026, Belarusian Prime Minister Alexander Turchin paid an official visit to Beijing.\n"
-	doc := source.New("t.txt", "t.txt", []byte(text))
-	var got []string
-	for _, s := range Sentences(doc, Blocks(doc, nil)) {
-		got = append(got, string(s.Section)+": "+s.Text)
-	}
+	got := sentenceLines(text, true)
 	want := []string{
 		"body: Body text about trade.",
 		"reference: References",
@@ -132,6 +122,26 @@ func TestAfterReferences(t *testing.T) {
 		"reference: - The Evolution of Religious Policy in Contemporary Belarus",
 		"body: On 3 March 2026, Belarusian Prime Minister Alexander Turchin paid an official visit to Beijing.",
 	}
+	expectLines(t, got, want)
+}
+
+// sentenceLines segments text and returns its sentences, each after its
+// section when section is true.
+func sentenceLines(text string, section bool) []string {
+	doc := source.New("t.txt", "t.txt", []byte(text))
+	var got []string
+	for _, s := range Sentences(doc, Blocks(doc, nil)) {
+		if section {
+			got = append(got, string(s.Section)+": "+s.Text)
+		} else {
+			got = append(got, s.Text)
+		}
+	}
+	return got
+}
+
+func expectLines(t *testing.T, got, want []string) {
+	t.Helper()
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
