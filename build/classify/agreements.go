@@ -720,7 +720,7 @@ func (r *Rules) parties(f *facts, k lexicon.Match, c span, st *docState) ([]stri
 			return nil, false
 		}
 		bn := st.blockNations[f.s.Block]
-		if contains(sentence, r.other(issuer)) || bn[r.other(issuer)] || bn["pair"] || strings.Contains(f.masked, "Park") {
+		if contains(sentence, r.other(issuer)) || bn[r.other(issuer)] || bn["pair"] || r.namesKind(f, "park") {
 			return []string{issuer}, true
 		}
 		return nil, false

@@ -1226,3 +1226,15 @@ func (r *Rules) otherClaim(f *facts, a, b int, st *docState, res *Result, rule s
 		DateFields: record.DateColumns(d.Period), Provenance: provenance(st.doc, f, qa, qb, rule),
 	})
 }
+
+// namesKind reports whether the sentence names an organisation of the
+// lexicon of that kind: "park", the pair's joint industrial park, whose
+// decrees are about the relationship.
+func (r *Rules) namesKind(f *facts, kind string) bool {
+	for _, m := range f.orgs {
+		if o, ok := r.Lex.Organisation(m.Key); ok && o.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
