@@ -52,43 +52,32 @@ func IsMissing(s string) bool {
 }
 
 // Orient decides where the table's periods are: in the header (all but the
-// first cell read as periods) or in the first column.
+// first cell read as periods, or periods and then columns derived from
+// them: "| Jan | Feb | January–February 2026 | Change, % |") or in the
+// first column.
 func (t *Table) Orient() Orientation {
-	periods := func(cells []Cell) bool {
-		if len(cells) == 0 {
-			return false
-		}
-		for _, c := range cells {
-			if _, ok := t.period(c.Text); !ok {
-				return false
-			}
-		}
-		return true
-	}
-	if periods(t.Header[1:]) {
-		return YearsAsColumns
-	}
-	// periods, then columns derived from them: "| Jan | Feb | Mar |
-	// January–March 2026 | January–March 2025 | Change, % |"
-	n := 0
+	periods, derived, other := 0, 0, false
 	for _, h := range t.Header[1:] {
 		if _, ok := t.period(h.Text); ok {
-			n++
-		} else if !derivedColumn.MatchString(h.Text) {
-			n = -1 << 20
+			periods++
+		} else if derivedColumn.MatchString(h.Text) {
+			derived++
+		} else {
+			other = true
 		}
 	}
-	if n >= 2 {
+	if !other && periods > 0 && (derived == 0 || periods >= 2) {
 		return YearsAsColumns
 	}
-	first := make([]Cell, len(t.Rows))
-	for i, r := range t.Rows {
-		first[i] = r[0]
+	if len(t.Rows) == 0 {
+		return NoPeriods
 	}
-	if periods(first) {
-		return YearsAsRows
+	for _, r := range t.Rows {
+		if _, ok := t.period(r[0].Text); !ok {
+			return NoPeriods
+		}
 	}
-	return NoPeriods
+	return YearsAsRows
 }
 
 // Cells reshapes the table into one DataCell per value cell. Missing-value
@@ -104,8 +93,28 @@ func (t *Table) Cells(doc *source.Doc) ([]DataCell, diag.List) {
 	}
 	style := quantity.InferStyle(texts)
 	orient := t.Orient()
+	// the period of each header cell, read once; a change column's is the
+	// table's latest
+	unresolved := record.Period{Basis: record.Unresolved}
+	cols := make([]record.Period, len(t.Header))
+	latest := 0
+	for k, h := range t.Header {
+		cols[k] = unresolved
+		if p, ok := t.period(h.Text); ok && k > 0 {
+			cols[k] = p
+			// on a tie, the longer period: the change of "January–March"
+			// over a year before, not of "Mar"
+			if l := cols[latest]; latest == 0 || p.End.After(l.End) || p.End.Equal(l.End) && p.Start.Before(l.Start) {
+				latest = k
+			}
+		}
+	}
 	var out []DataCell
 	for _, r := range t.Rows {
+		row := unresolved
+		if p, ok := t.period(r[0].Text); ok && orient == YearsAsRows {
+			row = p
+		}
 		for k, c := range r[1:] {
 			if IsMissing(c.Text) {
 				continue
@@ -119,25 +128,20 @@ func (t *Table) Cells(doc *source.Doc) ([]DataCell, diag.List) {
 			dc := DataCell{Value: c, Number: n}
 			switch orient {
 			case YearsAsColumns:
-				dc.Label, dc.Time = r[0], t.Header[k+1]
+				dc.Label, dc.Time, dc.Period = r[0], t.Header[k+1], cols[k+1]
 				dc.LabelText = r[0].Text
-				if _, ok := t.period(dc.Time.Text); !ok {
+				if !dc.Period.Resolved() {
 					// a change column: the row's series, its header's
 					// unit, the latest period of the table
 					dc.LabelText = r[0].Text + ", " + t.headerText(k+1)
-					dc.Time = t.latest()
+					dc.Time, dc.Period = t.Header[latest], cols[latest]
 				}
 			case YearsAsRows:
-				dc.Label, dc.Time = t.Header[k+1], r[0]
+				dc.Label, dc.Time, dc.Period = t.Header[k+1], r[0], row
 				dc.LabelText = t.headerText(k + 1)
 			default:
-				dc.Label, dc.Time = r[0], t.Header[k+1]
+				dc.Label, dc.Time, dc.Period = r[0], t.Header[k+1], unresolved
 				dc.LabelText = r[0].Text
-			}
-			if p, ok := t.period(dc.Time.Text); ok && orient != NoPeriods {
-				dc.Period = p
-			} else {
-				dc.Period = record.Period{Basis: record.Unresolved}
 			}
 			out = append(out, dc)
 		}
@@ -174,20 +178,6 @@ func (t *Table) period(s string) (record.Period, bool) {
 	}
 	p.Text, p.Basis = s, record.Context
 	return p, true
-}
-
-// latest is the header cell of the table's latest period.
-func (t *Table) latest() Cell {
-	var best Cell
-	var end record.Period
-	for _, h := range t.Header[1:] {
-		// on a tie, the longer period: the change of "January–March" over
-		// a year before, not of "Mar"
-		if p, ok := t.period(h.Text); ok && (best.Text == "" || p.End.After(end.End) || p.End.Equal(end.End) && p.Start.Before(end.Start)) {
-			best, end = h, p
-		}
-	}
-	return best
 }
 
 // headerText is the whole text of header column k.
