@@ -41,7 +41,7 @@ func Sentences(doc *source.Doc, blocks []Block) []Sentence {
 	for bi, b := range blocks {
 		text := string(doc.Data[b.Start:b.End])
 		emit := func(a, z int) {
-			a, z = trimSpan(text, a, z)
+			a, z = source.TrimSpan(text, a, z)
 			a = skipFootnoteNumber(text, a, z)
 			if a == 0 || strings.TrimSpace(text[:a]) == "" {
 				a = skipEnumerator(text, a, z)
@@ -223,30 +223,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // isSpaceRune reports whether the rune at text[i] is white space.
 func isSpaceRune(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return isBlank(r)
-}
-
-func isBlank(r rune) bool {
-	return unicode.IsSpace(r) || (r >= '\u2000' && r <= '\u200b') || r == '\u00a0' || r == '\u202f' || r == '\u3000' || r == '\ufeff'
-}
-
-// trimSpan narrows [a, z) of s to exclude white space.
-func trimSpan(s string, a, z int) (int, int) {
-	for a < z {
-		r, size := utf8.DecodeRuneInString(s[a:z])
-		if !isBlank(r) {
-			break
-		}
-		a += size
-	}
-	for z > a {
-		r, size := utf8.DecodeLastRuneInString(s[a:z])
-		if !isBlank(r) {
-			break
-		}
-		z -= size
-	}
-	return a, z
+	return source.IsBlank(r)
 }
 
 // bracketNote is a bracketed note number right after a sentence's final
@@ -262,7 +239,7 @@ var enumerator = regexp.MustCompile(`^\s*(?:\d{1,3}|[ivxlc]{1,5}|[A-Za-z])[.)]$|
 func skipEnumerator(text string, a, z int) int {
 	for k := a + 1; k <= z && k-a <= 7; k++ {
 		if enumerator.MatchString(text[a:k]) && k < z && isSpaceRune(text, k) {
-			a2, _ := trimSpan(text, k, z)
+			a2, _ := source.TrimSpan(text, k, z)
 			return a2
 		}
 	}
@@ -283,7 +260,7 @@ func skipFootnoteNumber(text string, a, z int) int {
 			k += size
 		}
 		if k < z && isSpaceRune(text, k) {
-			m, _ := trimSpan(text, k, z)
+			m, _ := source.TrimSpan(text, k, z)
 			return m
 		}
 		return a

@@ -15,7 +15,6 @@ package table
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/claimpack/claimpack/build/diag"
 	"github.com/claimpack/claimpack/build/extract/date"
@@ -233,7 +232,7 @@ func split(l line, lay Layout) []Cell {
 		if k < len(cuts) {
 			end = cuts[k][0]
 		}
-		a, b := trim(l.text, prev, end)
+		a, b := source.TrimSpan(l.text, prev, end)
 		if delimited(lay) && b-a >= 2 && l.text[a] == '"' && l.text[b-1] == '"' {
 			a, b = a+1, b-1 // a quoted field: "1,540"
 		}
@@ -269,29 +268,6 @@ func csvLine(cells []Cell) bool {
 		}
 	}
 	return true
-}
-
-// trim narrows [a, b) of s to exclude surrounding white space.
-func trim(s string, a, b int) (int, int) {
-	for a < b {
-		r, size := utf8.DecodeRuneInString(s[a:b])
-		if !isBlank(r) {
-			break
-		}
-		a += size
-	}
-	for b > a {
-		r, size := utf8.DecodeLastRuneInString(s[a:b])
-		if !isBlank(r) {
-			break
-		}
-		b -= size
-	}
-	return a, b
-}
-
-func isBlank(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\r' || r == '\u00a0' || (r >= '\u2000' && r <= '\u200b') || r == '\u202f' || r == '\u3000'
 }
 
 // isRule reports whether cells form a rule row (---|---|).
@@ -481,7 +457,7 @@ func (t *Table) readCaption(lines []line, i int) {
 	if k > 0 && (isTableLabel(lines[k-1].text) || strings.HasPrefix(text, "(") && isTitleLine(lines[k-1].text)) {
 		start = lines[k-1].start
 	}
-	a, b := trim(l.text, 0, len(l.text))
+	a, b := source.TrimSpan(l.text, 0, len(l.text))
 	c := Cell{Start: l.start + a, End: l.start + b, Line: l.n}
 	if start < l.start {
 		c.Start, c.Line = start, lines[k-1].n
@@ -496,7 +472,7 @@ func (t *Table) readCaption(lines []line, i int) {
 			// the unit is the first part
 			a, b := m[2], m[3]
 			if k := strings.IndexByte(inner, ';'); k > 0 && looksLikeUnit(inner[:k]) {
-				a, b = trim(c.Text, m[2], m[2]+k)
+				a, b = source.TrimSpan(c.Text, m[2], m[2]+k)
 				inner = c.Text[a:b]
 			}
 			t.UnitText = inner
@@ -557,7 +533,7 @@ func (t *Table) readIntro(l line) {
 	if !presentsTable.MatchString(seg) {
 		return
 	}
-	x, y := trim(l.text, a, len(l.text))
+	x, y := source.TrimSpan(l.text, a, len(l.text))
 	c := Cell{Text: l.text[x:y], Start: l.start + x, End: l.start + y, Line: l.n}
 	t.Caption, t.Title = &c, strings.TrimRight(c.Text, ".")
 	if m := unitTail.FindStringSubmatchIndex(c.Text); m != nil && looksLikeUnit(c.Text[m[2]:m[3]]) {
@@ -635,7 +611,7 @@ func (t *Table) readSource(lines []line, j int) {
 	for k := j; k < len(lines) && k < j+6; k++ {
 		text := strings.TrimSpace(lines[k].text)
 		if m := sourceLine.FindStringIndex(text); m != nil {
-			a, b := trim(lines[k].text, 0, len(lines[k].text))
+			a, b := source.TrimSpan(lines[k].text, 0, len(lines[k].text))
 			c := Cell{Text: lines[k].text[a:b], Start: lines[k].start + a, End: lines[k].start + b, Line: lines[k].n}
 			t.Source = &c
 			attr := strings.TrimSpace(text[m[1]:])
