@@ -117,7 +117,7 @@ func (r *Rules) agreements(f *facts, st *docState, res *Result) {
 		if ownDate != nil && ownDate.Period.Resolved() {
 			when = ownDate.Period // "Decree No. 166 of 5 June 2012"
 		}
-		if !when.Resolved() || cumulative(f, k, c) || st.notYet(f, c, k.Start, k.End, when, "an agreement", res) {
+		if !when.Resolved() || cumulative(f, k, c) || r.notYet(f, st, c, k.Start, k.End, when, "an agreement", res) {
 			continue
 		}
 		title := r.title(f, k, c)

@@ -191,9 +191,11 @@ func (st *docState) future(p record.Period) bool {
 	return p.Resolved() && st.anchor.Resolved() && p.Start.After(st.anchor.End)
 }
 
-// planned finds the words that tell an event as yet to come: "is due to
-// meet", "will sign", "is scheduled for".
-var planned = regexp.MustCompile(`(?i)\b(will|shall|would|to be|(?:is|are) due to|expected to|scheduled|plans? to|intends? to|(?:is|are) set to|(?:is|are) to (?:visit|meet|sign|hold|travel|attend)|upcoming|forthcoming)\b`)
+// planned finds the grammar of an event yet to come: "is due to meet",
+// "will sign", "the upcoming visit". Words of plans and forecasts
+// ("expected to", "scheduled", "plans to") are the lexicon's, key
+// forecast.
+var planned = regexp.MustCompile(`(?i)\b(will|shall|would|to be|(?:is|are) due to|intends? to|(?:is|are) to (?:visit|meet|sign|hold|travel|attend)|upcoming|forthcoming)\b`)
 
 // notYet reports an event of a sentence, its word at [at, end), that has
 // not happened when the document was written: dated after the
@@ -202,12 +204,18 @@ var planned = regexp.MustCompile(`(?i)\b(will|shall|would|to be|(?:is|are) due t
 // in sources.yaml is kept, since the text is the evidence, with a warning
 // that the publication date may be too early (an inferred one often is,
 // and a document may be updated).
-func (st *docState) notYet(f *facts, c span, at, end int, when record.Period, what string, res *Result) bool {
+func (r *Rules) notYet(f *facts, st *docState, c span, at, end int, when record.Period, what string, res *Result) bool {
 	if !st.future(when) {
 		return false
 	}
-	if planned.MatchString(f.masked[max(c.start, at-60):min(c.end, end+40)]) {
+	window := f.masked[max(c.start, at-60):min(c.end, end+40)]
+	if planned.MatchString(window) {
 		return true
+	}
+	for _, m := range r.Lex.ScopeDict.Find(window) {
+		if m.Key == "forecast" {
+			return true
+		}
 	}
 	line, col := st.doc.Position(f.s.Start + at)
 	m := st.doc.Meta

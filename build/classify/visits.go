@@ -133,7 +133,7 @@ func (r *Rules) visits(f *facts, st *docState, res *Result) {
 		if kind == "meeting" || kind == "visit" {
 			what = "a " + kind
 		}
-		if st.notYet(f, c, cue.Start, cue.End, when, what, res) {
+		if r.notYet(f, st, c, cue.Start, cue.End, when, what, res) {
 			continue // "is due to meet in Minsk in November": not yet
 		}
 		// "visits Beijing and co-chairs the fourth meeting of …": a meeting
