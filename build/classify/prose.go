@@ -151,32 +151,33 @@ var entryDash = regexp.MustCompile(`^\s*(?:[–—:]|-{1,2})\s`)
 // follows it, or the date that is the whole sentence: the heading of a
 // dated entry.
 func entryDate(f *facts) (record.Period, bool) {
-	for k, d := range f.dates {
-		if strings.Trim(f.masked[:d.Start], " \t-•*–·▪◦") == "" && d.Period.Resolved() && k+1 < len(f.dates) {
-			// "2013, July — …", "2014 (January) — …": the year, then its month
-			m := f.dates[k+1]
-			if gap := f.masked[d.End:m.Start]; (strings.TrimSpace(gap) == "," || strings.TrimSpace(gap) == "(") &&
-				m.Period.Resolved() && !m.Period.Start.Before(d.Period.Start) && !m.Period.End.After(d.Period.End) &&
-				entryDash.MatchString(strings.TrimPrefix(strings.TrimLeft(f.masked[m.End:], " "), ")")) {
-				return m.Period, true
-			}
+	if len(f.dates) == 0 {
+		return record.Period{}, false
+	}
+	d := f.dates[0] // only the first date can open the sentence
+	if strings.Trim(f.masked[:d.Start], " \t-•*–·▪◦") != "" || !d.Period.Resolved() {
+		return record.Period{}, false
+	}
+	rest := f.masked[d.End:]
+	// "2013, July — …": the year, then its month
+	if len(f.dates) > 1 {
+		m := f.dates[1]
+		if strings.TrimSpace(f.masked[d.End:m.Start]) == "," && m.Period.Resolved() &&
+			!m.Period.Start.Before(d.Period.Start) && !m.Period.End.After(d.Period.End) && entryDash.MatchString(f.masked[m.End:]) {
+			return m.Period, true
 		}
-		if strings.Trim(f.masked[:d.Start], " \t-•*–·▪◦") == "" && d.Period.Resolved() {
-			// "2014 (January) — …": a month in brackets reads as no date alone
-			rest := f.masked[d.End:]
-			if m := monthInBrackets.FindStringSubmatch(rest); m != nil && entryDash.MatchString(rest[len(m[0]):]) {
-				both := m[1] + " " + f.masked[d.Start:d.End]
-				if ms := date.Find(both, date.Anchor{}); len(ms) == 1 && ms[0].Period.Resolved() && ms[0].Period.Text == both {
-					return ms[0].Period, true
-				}
-			}
+	}
+	// "2014 (January) — …": a month in brackets reads as no date alone
+	if m := monthInBrackets.FindStringSubmatch(rest); m != nil && entryDash.MatchString(rest[len(m[0]):]) {
+		both := m[1] + " " + f.masked[d.Start:d.End]
+		if ms := date.Find(both, date.Anchor{}); len(ms) == 1 && ms[0].Period.Resolved() && ms[0].Period.Text == both {
+			return ms[0].Period, true
 		}
-		if strings.Trim(f.masked[:d.Start], " \t-•*–·▪◦") == "" && d.Period.Resolved() &&
-			(entryDash.MatchString(f.masked[d.End:]) || strings.Trim(f.masked[d.End:], " .:") == "" || entryPlace.MatchString(f.masked[d.End:])) {
-			// "May 2015 – …", a date alone ("1–2 September."), or a date and a
-			// place ("• 17 April, Beijing: talks with …")
-			return d.Period, true
-		}
+	}
+	// "May 2015 – …", a date alone ("1–2 September."), or a date and a
+	// place ("• 17 April, Beijing: talks with …")
+	if entryDash.MatchString(rest) || strings.Trim(rest, " .:") == "" || entryPlace.MatchString(rest) {
+		return d.Period, true
 	}
 	return record.Period{}, false
 }
