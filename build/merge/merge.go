@@ -183,7 +183,8 @@ func Visits(ms []record.VisitMention) ([]record.Visit, []record.Claim) {
 			DateFields: record.DateColumns(e.when), When: e.when,
 			Visitor: p.Visitor, VisitorCountry: p.VisitorCountry, HostCountry: p.HostCountry,
 			Kind: "visit", Mentions: int32(len(e.members)), Provenance: p.Provenance,
-			EventKey: "",
+			// no EventKey: two visits of one visitor to one host whose
+			// dates do not overlap are two visits, not a disagreement
 		}
 		for _, j := range e.members {
 			m := ms[j]

@@ -177,6 +177,7 @@ func Find(text string, lex *lexicon.Lexicon) []Quantity {
 //	         | nothing                                 "100 enterprises", "ten million" → count
 //	numeral  = number | minus number | number-word | "a" | "an"
 //	range    = dash number                             "5-6%", "$30–$60 billion"
+//	         | "and" number, after "between"           "between USD 5 and 7 billion"
 //	rank     = [ordinal ("-" | space)] superlative     "second-largest", "the largest"
 //	multiple-word = multiplying verb | number-word "fold"   "doubled", "fivefold"
 //
