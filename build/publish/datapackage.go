@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"path"
 	"strings"
 	"time"
@@ -237,18 +236,13 @@ func tableSchemaOf(d *contract.Dataset, listType string) *tableSchema {
 // exampleText renders a JSON Schema example as Table Schema wants it: a
 // string, with list items joined by the list delimiter.
 func exampleText(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case []any:
-		items := make([]string, 0, len(v))
-		for _, x := range v {
-			items = append(items, exampleText(x))
-		}
-		return strings.Join(items, contract.ListDelimiter)
-	default:
-		return fmt.Sprint(v)
+	items, ok := v.([]any)
+	if !ok {
+		return contract.Text(v)
 	}
+	texts := make([]string, len(items))
+	for i, x := range items {
+		texts[i] = exampleText(x)
+	}
+	return contract.Text(texts)
 }
