@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/claimpack/claimpack/build/classify"
-	"github.com/claimpack/claimpack/build/extract/prose"
-	"github.com/claimpack/claimpack/build/extract/table"
 	"github.com/claimpack/claimpack/build/record"
 	"github.com/claimpack/claimpack/build/source"
 )
@@ -19,15 +17,13 @@ import (
 // curation entries.
 func Explain(w io.Writer, doc *source.Doc, rules *classify.Rules, from, to int) {
 	in := func(line int) bool { return line >= from && line <= to }
-	tables, _ := table.Find(doc)
-	var skip []prose.Span
-	for _, t := range tables {
-		skip = append(skip, prose.TableSpan(t))
+	rd := read(doc)
+	for _, t := range rd.tables {
 		if in(t.Line) {
 			fmt.Fprintf(w, "table at line %d (%s): %q, unit %q, source %q\n", t.Line, t.Layout, t.Title, t.UnitText, t.Attribution)
 		}
 	}
-	for _, s := range prose.Sentences(doc, prose.Blocks(doc, skip)) {
+	for _, s := range rd.sentences {
 		if in(s.Line) {
 			kind := string(s.Section)
 			if s.Heading {
@@ -36,7 +32,7 @@ func Explain(w io.Writer, doc *source.Doc, rules *classify.Rules, from, to int) 
 			fmt.Fprintf(w, "sentence %d [%s]: %s\n", s.Line, kind, oneLine(s.Text, 160))
 		}
 	}
-	res := Document(doc, rules)
+	res := classifyRead(doc, rules, rd)
 	show := func(p record.Provenance, format string, args ...any) {
 		if in(int(p.Line)) {
 			fmt.Fprintf(w, "  %d %s [%s] %q\n", p.Line, fmt.Sprintf(format, args...), p.Rule, oneLine(p.Quote, 100))
