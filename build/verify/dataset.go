@@ -70,6 +70,9 @@ func (c *checker) dataset(r resource) {
 		c.quote(d, r.Path, cr, row)
 	}
 	c.parquet(d, path.Join(path.Dir(r.Path), name+".parquet"), r.Path, rows)
+	if path.Dir(r.Path) == "." {
+		c.compareSheet(d, r.Path, rows)
+	}
 }
 
 // readCSV reads a dataset's CSV file and checks its header.

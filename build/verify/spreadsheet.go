@@ -33,64 +33,59 @@ func (c *checker) excelCSV(r resource) {
 // maxCellErrors bounds the cell differences reported per sheet.
 const maxCellErrors = 20
 
-// workbook checks the Excel workbook against the CSV files: a sheet per
-// dataset holding the CSV's header and rows, every cell of the type its
-// column declares (numbers as numbers, dates as dates, everything else as
-// text), and no formula anywhere.
-func (c *checker) workbook(r resource) {
-	data, err := fs.ReadFile(c.fsys, r.Path)
-	if err != nil {
-		return // reported by files
-	}
-	wb, err := ooxml.Read(data)
-	if err != nil {
-		c.errorf(r.Path, 0, 0, "workbook", "cannot read the workbook: %v", err)
+// loadWorkbook reads the package's workbook, if it lists one, so that each
+// dataset compares its sheet while its CSV rows are at hand.
+func (c *checker) loadWorkbook() {
+	for _, r := range c.desc.Resources {
+		if r.Format != "xlsx" {
+			continue
+		}
+		c.wbPath = r.Path
+		data, err := fs.ReadFile(c.fsys, r.Path)
+		if err != nil {
+			return // reported by files
+		}
+		wb, err := ooxml.Read(data)
+		if err != nil {
+			c.errorf(r.Path, 0, 0, "workbook", "cannot read the workbook: %v", err)
+			return
+		}
+		c.wb = wb
 		return
 	}
-	for _, s := range wb.Sheets {
+}
+
+// workbook checks the workbook as a whole: no formula cell, the sheet that
+// explains the columns first. Each dataset's sheet is compared by
+// compareSheet.
+func (c *checker) workbook() {
+	if c.wb == nil {
+		return
+	}
+	for _, s := range c.wb.Sheets {
 		if s.Formulas > 0 {
-			c.errorf(r.Path, 0, 0, "workbook-formula", "sheet %s has %d formula cells", s.Name, s.Formulas)
+			c.errorf(c.wbPath, 0, 0, "workbook-formula", "sheet %s has %d formula cells", s.Name, s.Formulas)
 		}
 	}
-	if len(wb.Sheets) == 0 || wb.Sheets[0].Name != publish.AboutSheet {
-		c.errorf(r.Path, 0, 0, "workbook", "the first sheet is not %q", publish.AboutSheet)
-	}
-	for _, res := range c.desc.Resources {
-		if res.Type != "table" || res.Format != "csv" || path.Dir(res.Path) != "." {
-			continue
-		}
-		name := stem(res.Path)
-		d := c.schema(name)
-		if d == nil {
-			continue // reported by dataset
-		}
-		s := wb.Sheet(name)
-		if s == nil {
-			c.errorf(r.Path, 0, 0, "workbook", "no sheet %s for %s", name, res.Path)
-			continue
-		}
-		rows, ok := c.readCSV(d, res.Path)
-		if !ok {
-			continue
-		}
-		c.sheet(r.Path, s, d, rows)
+	if len(c.wb.Sheets) == 0 || c.wb.Sheets[0].Name != publish.AboutSheet {
+		c.errorf(c.wbPath, 0, 0, "workbook", "the first sheet is not %q", publish.AboutSheet)
 	}
 }
 
-// schema reads a dataset's JSON Schema from the package, or returns nil.
-func (c *checker) schema(name string) *contract.Dataset {
-	data, err := fs.ReadFile(c.fsys, path.Join("schema", name+".schema.json"))
-	if err != nil {
-		return nil
+// compareSheet compares a dataset's sheet of the workbook with its CSV
+// rows.
+func (c *checker) compareSheet(d *contract.Dataset, csvPath string, rows []csvRow) {
+	if c.wb == nil {
+		return
 	}
-	d, err := contract.Parse(name, data)
-	if err != nil {
-		return nil
+	s := c.wb.Sheet(d.Name)
+	if s == nil {
+		c.errorf(c.wbPath, 0, 0, "workbook", "no sheet %s for %s", d.Name, csvPath)
+		return
 	}
-	return d
+	c.sheet(c.wbPath, s, d, rows)
 }
 
-// sheet compares a dataset sheet with the CSV rows, cell by cell.
 func (c *checker) sheet(p string, s *ooxml.Sheet, d *contract.Dataset, rows []csvRow) {
 	bad := 0
 	report := func(ref string, format string, args ...any) {

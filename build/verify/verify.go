@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/claimpack/claimpack/build/diag"
+	"github.com/claimpack/claimpack/build/ooxml"
 	"github.com/claimpack/claimpack/build/publish"
 )
 
@@ -61,6 +62,9 @@ type checker struct {
 	display string
 	diags   diag.List
 	desc    descriptor
+	// wb is the package's workbook (nil if none or unreadable), at wbPath
+	wb     *ooxml.Workbook
+	wbPath string
 }
 
 func (c *checker) path(p string) string { return path.Join(c.display, p) }
@@ -86,14 +90,14 @@ func (c *checker) run() {
 		return
 	}
 	c.files()
+	c.loadWorkbook()
+	c.workbook()
 	for _, r := range c.desc.Resources {
 		switch {
 		case r.Type == "table" && r.Format == "csv" && path.Dir(r.Path) == publish.ExcelDir:
 			c.excelCSV(r)
 		case r.Type == "table" && r.Format == "csv":
 			c.dataset(r)
-		case r.Format == "xlsx":
-			c.workbook(r)
 		}
 	}
 }
