@@ -72,8 +72,9 @@ func (c *checker) workbook() {
 	}
 }
 
-// compareSheet compares a dataset's sheet of the workbook with its CSV
-// rows.
+// compareSheet checks a dataset's sheet of the workbook against its CSV
+// rows: the CSV's header and rows, every cell of the type its column
+// declares (numbers as numbers, dates as dates, everything else as text).
 func (c *checker) compareSheet(d *contract.Dataset, csvPath string, rows []csvRow) {
 	if c.wb == nil {
 		return
